@@ -1,0 +1,327 @@
+/**
+ * Minimal cut sets with ride-through times, by bottom-up set algebra (MOCUS-style, truncated by
+ * order). This module knows nothing about inventories: it works on a graph of basic events
+ * (numbered 0..n-1) and gates, so the scoring engine and the fault-tree benchmark share one core.
+ *
+ * A family is a list of minimal cut sets; each set is a sorted array of event numbers and carries
+ * its ride-through time T in hours (model.md §3).
+ */
+
+/** A node of the structure: what must hold for something to work. */
+export type StructureNode =
+  | { readonly type: "event"; readonly event: number }
+  /**
+   * Down when at least `need` members are down. Requirement `all` is need = 1, `any` is
+   * need = n, `atLeast k` is need = n - k + 1.
+   */
+  | { readonly type: "gate"; readonly need: number; readonly members: readonly StructureNode[] }
+  /**
+   * A component: its own failure, or its requirements failing (their cut sets are delayed by the
+   * component's ride-through, in hours).
+   */
+  | {
+      readonly type: "component";
+      readonly event: number;
+      readonly requires: StructureNode | undefined;
+      readonly rideThroughHours: number;
+    }
+  /**
+   * An active-passive group (model.md §3): `any[members]` and a switch-over pseudo-event, whose
+   * rate is derived from the primary's order-1 cut sets when the family is computed.
+   */
+  | {
+      readonly type: "failover";
+      readonly group: StructureNode & { type: "gate" };
+      readonly pseudoEvent: number;
+    };
+
+export interface Family {
+  /** Sorted event numbers per set. */
+  readonly sets: number[][];
+  /** Ride-through time in hours, per set. */
+  readonly rideThrough: number[];
+  /** True when some set was discarded for exceeding the order limit. */
+  readonly truncated: boolean;
+}
+
+export interface EventRates {
+  /** Failures per year, per event. Pseudo-events are filled in by the computation. */
+  readonly failuresPerYear: number[];
+  /** Effective mean repair hours r', per event. */
+  readonly repairHours: number[];
+}
+
+export interface CutSetOptions {
+  /** Largest cut-set order kept. */
+  readonly maxOrder: number;
+  /** Total number of events, pseudo-events included (used to pick a compact key). */
+  readonly eventCount: number;
+}
+
+type KeyOf = (set: readonly number[]) => number | string;
+
+/**
+ * Sets are keyed by a number when every key of up to `maxOrder` events fits in a double's 53-bit
+ * mantissa (the common case, much faster in a Map); otherwise by a string.
+ */
+function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
+  const base = eventCount + 1;
+  if (Math.log2(base) * maxOrder <= 52) {
+    return (set) => {
+      let key = 0;
+      for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
+      return key;
+    };
+  }
+  return (set) => set.join(",");
+}
+
+/** Merge two sorted sets; returns undefined when the union exceeds `limit`. */
+function unionSorted(a: readonly number[], b: readonly number[], limit: number): number[] | undefined {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? a[i]! : Infinity;
+    const y = j < b.length ? b[j]! : Infinity;
+    if (x === y) {
+      out.push(x);
+      i++;
+      j++;
+    } else if (x < y) {
+      out.push(x);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+    if (out.length > limit) return undefined;
+  }
+  return out;
+}
+
+export class CutSetEngine {
+  private readonly keyOf: KeyOf;
+  private readonly memo = new Map<StructureNode, Family>();
+
+  constructor(
+    private readonly options: CutSetOptions,
+    private readonly rates: EventRates,
+  ) {
+    this.keyOf = makeKeyOf(options.maxOrder, options.eventCount);
+  }
+
+  /** The minimal cut sets of a node, memoised by node identity (shared sub-structures). */
+  familyOf(node: StructureNode): Family {
+    const known = this.memo.get(node);
+    if (known) return known;
+    const family = this.compute(node);
+    this.memo.set(node, family);
+    return family;
+  }
+
+  private compute(node: StructureNode): Family {
+    switch (node.type) {
+      case "event":
+        return { sets: [[node.event]], rideThrough: [0], truncated: false };
+      case "component": {
+        const own: Family = { sets: [[node.event]], rideThrough: [0], truncated: false };
+        if (!node.requires) return own;
+        const below = this.familyOf(node.requires);
+        const shifted: Family = {
+          sets: below.sets,
+          rideThrough:
+            node.rideThroughHours === 0 ? below.rideThrough : below.rideThrough.map((t) => t + node.rideThroughHours),
+          truncated: below.truncated,
+        };
+        return this.union([own, shifted]);
+      }
+      case "gate":
+        return this.atLeastFail(node.need, node.members.map((m) => this.familyOf(m)));
+      case "failover":
+        return this.failover(node);
+    }
+  }
+
+  private failover(node: StructureNode & { type: "failover" }): Family {
+    const groupFamily = this.familyOf(node.group);
+    const primary = this.familyOf(node.group.members[0]!);
+    const groupSingles = new Set<number>();
+    for (const set of groupFamily.sets) if (set.length === 1) groupSingles.add(set[0]!);
+    let rate = 0;
+    // Sum in event order so the figure does not depend on how the family happened to be listed.
+    const singles: Array<[number, number]> = [];
+    primary.sets.forEach((set, i) => {
+      if (set.length === 1 && !groupSingles.has(set[0]!)) singles.push([set[0]!, primary.rideThrough[i]!]);
+    });
+    singles.sort((a, b) => a[0] - b[0]);
+    for (const [event, t] of singles) {
+      const r = this.rates.repairHours[event]!;
+      rate += Math.exp(-t / r) * this.rates.failuresPerYear[event]!;
+    }
+    this.rates.failuresPerYear[node.pseudoEvent] = rate;
+    const switchOver: Family = { sets: [[node.pseudoEvent]], rideThrough: [0], truncated: false };
+    return this.union([groupFamily, switchOver]);
+  }
+
+  /** Down when at least `need` of the member families are down. */
+  private atLeastFail(need: number, members: Family[]): Family {
+    if (need <= 1) return this.union(members);
+    if (need >= members.length) {
+      // Combine the smallest families first: intermediate results stay small.
+      const ordered = [...members].sort((a, b) => a.sets.length - b.sets.length);
+      let acc = ordered[0]!;
+      for (let i = 1; i < ordered.length; i++) acc = this.product(acc, ordered[i]!);
+      return acc;
+    }
+    // k-of-n: layer[j] = sets that bring down at least j of the members seen so far.
+    let layers: Array<Family | undefined> = [undefined];
+    for (const member of members) {
+      const next: Array<Family | undefined> = [undefined];
+      for (let j = 1; j <= need; j++) {
+        const without = layers[j];
+        const withThis = j === 1 ? member : layers[j - 1] ? this.product(layers[j - 1]!, member) : undefined;
+        const parts = [without, withThis].filter((f): f is Family => f !== undefined);
+        next[j] = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : this.union(parts);
+      }
+      layers = next;
+    }
+    return layers[need] ?? { sets: [], rideThrough: [], truncated: false };
+  }
+
+  /** Union of families: the same set by several paths keeps the smallest T; then minimise. */
+  private union(families: Family[]): Family {
+    const sets: number[][] = [];
+    const rideThrough: number[] = [];
+    let truncated = false;
+    for (const f of families) {
+      truncated ||= f.truncated;
+      for (let i = 0; i < f.sets.length; i++) {
+        sets.push(f.sets[i]!);
+        rideThrough.push(f.rideThrough[i]!);
+      }
+    }
+    return this.minimise(sets, rideThrough, truncated, Math.min);
+  }
+
+  /**
+   * Every union of one set from each family (T = the larger of the two: the last member to go
+   * down decides), truncated by order, then minimised.
+   */
+  private product(a: Family, b: Family): Family {
+    const limit = this.options.maxOrder;
+    let truncated = a.truncated || b.truncated;
+    if (a.sets.length > b.sets.length) [a, b] = [b, a];
+    // Index b's sets by element, so that a set of a only meets the sets of b it can combine with
+    // without exceeding the order limit: small ones freely, large ones only when they overlap.
+    const bySize: number[][] = Array.from({ length: limit + 1 }, () => []);
+    const byElement = new Map<number, number[]>();
+    b.sets.forEach((set, j) => {
+      bySize[set.length]!.push(j);
+      for (const e of set) {
+        let list = byElement.get(e);
+        if (!list) byElement.set(e, (list = []));
+        list.push(j);
+      }
+    });
+    const sets: number[][] = [];
+    const rideThrough: number[] = [];
+    const seen = new Set<number>();
+    for (let i = 0; i < a.sets.length; i++) {
+      const x = a.sets[i]!;
+      const tx = a.rideThrough[i]!;
+      const freeUpTo = limit - x.length;
+      for (let size = 1; size <= freeUpTo; size++) {
+        for (const j of bySize[size]!) {
+          const u = unionSorted(x, b.sets[j]!, limit)!;
+          sets.push(u);
+          rideThrough.push(Math.max(tx, b.rideThrough[j]!));
+        }
+      }
+      // Sets of b larger than `freeUpTo` fit only when they overlap x enough; every other pair
+      // exceeds the order limit and is discarded (which makes the family truncated).
+      let largeCount = 0;
+      for (let size = freeUpTo + 1; size <= limit; size++) largeCount += bySize[size]!.length;
+      if (largeCount === 0) continue;
+      let largeFormed = 0;
+      seen.clear();
+      for (const e of x) {
+        for (const j of byElement.get(e) ?? []) {
+          if (b.sets[j]!.length <= freeUpTo || seen.has(j)) continue;
+          seen.add(j);
+          const u = unionSorted(x, b.sets[j]!, limit);
+          if (u) {
+            largeFormed++;
+            sets.push(u);
+            rideThrough.push(Math.max(tx, b.rideThrough[j]!));
+          }
+        }
+      }
+      if (largeFormed < largeCount) truncated = true;
+    }
+    return this.minimise(sets, rideThrough, truncated, Math.min);
+  }
+
+  /**
+   * Keep one entry per distinct set (combining T with `pick`), then drop every set that strictly
+   * contains another set of the family, whatever its T (model.md §3).
+   */
+  private minimise(
+    sets: number[][],
+    rideThrough: number[],
+    truncated: boolean,
+    pick: (a: number, b: number) => number,
+  ): Family {
+    const keyOf = this.keyOf;
+    const index = new Map<number | string, number>();
+    const uniqueSets: number[][] = [];
+    const uniqueT: number[] = [];
+    let maxSize = 0;
+    for (let i = 0; i < sets.length; i++) {
+      const key = keyOf(sets[i]!);
+      const at = index.get(key);
+      if (at === undefined) {
+        index.set(key, uniqueSets.length);
+        uniqueSets.push(sets[i]!);
+        uniqueT.push(rideThrough[i]!);
+        if (sets[i]!.length > maxSize) maxSize = sets[i]!.length;
+      } else {
+        uniqueT[at] = pick(uniqueT[at]!, rideThrough[i]!);
+      }
+    }
+    if (maxSize <= 1) return { sets: uniqueSets, rideThrough: uniqueT, truncated };
+    const sizes = new Set(uniqueSets.map((s) => s.length));
+    const outSets: number[][] = [];
+    const outT: number[] = [];
+    const subset: number[] = [];
+    for (let i = 0; i < uniqueSets.length; i++) {
+      const set = uniqueSets[i]!;
+      if (!hasProperSubsetIn(set, index, keyOf, sizes, subset)) {
+        outSets.push(set);
+        outT.push(uniqueT[i]!);
+      }
+    }
+    return { sets: outSets, rideThrough: outT, truncated };
+  }
+}
+
+/** Whether some proper, non-empty subset of `set` (of a size present in the family) is a key. */
+function hasProperSubsetIn(
+  set: readonly number[],
+  index: Map<number | string, number>,
+  keyOf: KeyOf,
+  sizes: Set<number>,
+  scratch: number[],
+): boolean {
+  const n = set.length;
+  const full = (1 << n) - 1;
+  for (let mask = 1; mask < full; mask++) {
+    let bits = 0;
+    for (let m = mask; m; m &= m - 1) bits++;
+    if (!sizes.has(bits)) continue;
+    scratch.length = 0;
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
+    if (index.has(keyOf(scratch))) return true;
+  }
+  return false;
+}

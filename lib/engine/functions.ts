@@ -1,0 +1,195 @@
+/**
+ * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
+ * single points of failure, RTO and bus-factor findings.
+ */
+import { CutSetEngine, type Family } from "./cut-sets.js";
+import { HOURS_PER_YEAR } from "./defaults.js";
+import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
+
+export interface CutSetMember {
+  readonly id: string;
+  readonly failuresPerYear: number;
+  readonly effectiveRepairHours: number;
+  readonly unavailability: number;
+}
+
+export interface WeightedCutSet {
+  /** Sorted member ids, pseudo-events (`failover:<id>`) included. */
+  readonly components: readonly string[];
+  /** w = e^(−T/d): the chance the joint outage outlasts the ride-through. */
+  readonly weight: number;
+  /** Contribution: 8760 · w · Π q. */
+  readonly downtimeHoursPerYear: number;
+  /** Contribution × hours weight × cost per hour. */
+  readonly expectedAnnualLoss: number;
+  /** T: hours the function survives once every member is down. */
+  readonly rideThroughHours: number;
+  /** d: mean duration of the joint outage. */
+  readonly meanJointOutageHours: number;
+  readonly members: readonly CutSetMember[];
+}
+
+export interface RtoBreach {
+  readonly component: string;
+  readonly meanRepairHours: number;
+  readonly rtoHours: number;
+  readonly chanceOutlastsRto: number;
+}
+
+export interface BusFactorFinding {
+  readonly component: string;
+  readonly people: number;
+}
+
+export interface FunctionResult {
+  readonly id: string;
+  readonly name: string;
+  readonly hours: "always" | "business";
+  readonly hoursWeight: number;
+  readonly downtimeCostPerHour: number;
+  readonly downtimeHoursPerYear: number;
+  readonly expectedAnnualLoss: number;
+  readonly singlePointsOfFailure: readonly string[];
+  readonly cutSets: readonly WeightedCutSet[];
+  readonly truncated: boolean;
+  readonly rtoBreaches: readonly RtoBreach[];
+  readonly busFactor: readonly BusFactorFinding[];
+}
+
+interface RawCutSet {
+  readonly events: readonly number[];
+  readonly names: readonly string[];
+  readonly weight: number;
+  readonly contribution: number;
+  readonly rideThrough: number;
+  readonly meanJointOutage: number;
+}
+
+function compareNames(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! < b[i]! ? -1 : 1;
+  return a.length - b.length;
+}
+
+export interface EventTables {
+  readonly failuresPerYear: number[];
+  readonly repairHours: number[];
+}
+
+export function eventTables(model: ResolvedModel): EventTables {
+  return {
+    failuresPerYear: [...model.components.map((c) => c.failuresPerYear), ...model.pseudoEvents.map(() => 0)],
+    repairHours: [
+      ...model.components.map((c) => c.effectiveRepairHours),
+      ...model.pseudoEvents.map((p) => p.repairHours),
+    ],
+  };
+}
+
+/** q of an event (pseudo-event rates are known once their family has been computed). */
+function unavailabilityOf(tables: EventTables, e: number): number {
+  return Math.min(1, (tables.failuresPerYear[e]! * tables.repairHours[e]!) / HOURS_PER_YEAR);
+}
+
+function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family): RawCutSet[] {
+  const out: RawCutSet[] = [];
+  for (let i = 0; i < family.sets.length; i++) {
+    const events = family.sets[i]!;
+    const t = family.rideThrough[i]!;
+    let inverse = 0;
+    let product = 1;
+    for (const e of events) {
+      inverse += 1 / tables.repairHours[e]!;
+      product *= unavailabilityOf(tables, e);
+    }
+    const meanJointOutage = 1 / inverse;
+    const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
+    const names = events.map((e) => eventName(model, e)).sort();
+    out.push({ events, names, weight, contribution: HOURS_PER_YEAR * weight * product, rideThrough: t, meanJointOutage });
+  }
+  // Largest contribution first, ties by the sorted member list (inventory-format.md).
+  out.sort((a, b) => b.contribution - a.contribution || compareNames(a.names, b.names));
+  return out;
+}
+
+export interface FunctionScoringOptions {
+  readonly maxOrder: number;
+  /** Skip the explanation objects: only the figures (used while planning). */
+  readonly figuresOnly?: boolean;
+}
+
+export function scoreFunctions(model: ResolvedModel, options: FunctionScoringOptions): FunctionResult[] {
+  const tables = eventTables(model);
+  const engine = new CutSetEngine(
+    { maxOrder: options.maxOrder, eventCount: tables.failuresPerYear.length },
+    tables,
+  );
+  const functions = model.inventory.functions ?? [];
+  // Families first: a pseudo-event's rate is set when its group is reached, and any function may
+  // reach it, so weigh nothing before every family is known.
+  const families = model.functionNodes.map((node) => engine.familyOf(node));
+  return functions.map((f, k): FunctionResult => {
+    const cutSets = weighCutSets(model, tables, families[k]!);
+    let sum = 0;
+    for (const c of cutSets) sum += c.contribution;
+    const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, sum);
+    const hours = f.hours ?? "business";
+    const weight = hoursWeight(model, hours);
+    const costFactor = weight * f.downtimeCostPerHour;
+    const n = model.components.length;
+    const spofs = cutSets.filter((c) => c.events.length === 1 && c.events[0]! < n).map((c) => c.events[0]!);
+    const spofIds = spofs.map((e) => model.components[e]!.id);
+    const rtoBreaches: RtoBreach[] = [];
+    if (f.rtoHours !== undefined) {
+      for (const e of spofs) {
+        const r = model.components[e]!.effectiveRepairHours;
+        if (r > f.rtoHours) {
+          rtoBreaches.push({
+            component: model.components[e]!.id,
+            meanRepairHours: r,
+            rtoHours: f.rtoHours,
+            chanceOutlastsRto: Math.exp(-f.rtoHours / r),
+          });
+        }
+      }
+    }
+    const busFactor: BusFactorFinding[] = [];
+    for (const e of spofs) {
+      const knownBy = model.components[e]!.knownBy;
+      if (knownBy !== undefined && knownBy.length <= 1) {
+        busFactor.push({ component: model.components[e]!.id, people: knownBy.length });
+      }
+    }
+    return {
+      id: f.id,
+      name: f.name ?? f.id,
+      hours,
+      hoursWeight: weight,
+      downtimeCostPerHour: f.downtimeCostPerHour,
+      downtimeHoursPerYear,
+      expectedAnnualLoss: downtimeHoursPerYear * costFactor,
+      singlePointsOfFailure: spofIds,
+      cutSets: options.figuresOnly
+        ? []
+        : cutSets.map((c) => ({
+            components: c.names,
+            weight: c.weight,
+            downtimeHoursPerYear: c.contribution,
+            expectedAnnualLoss: c.contribution * costFactor,
+            rideThroughHours: c.rideThrough,
+            meanJointOutageHours: c.meanJointOutage,
+            members: c.events
+              .map((e) => ({
+                id: eventName(model, e),
+                failuresPerYear: tables.failuresPerYear[e]!,
+                effectiveRepairHours: tables.repairHours[e]!,
+                unavailability: unavailabilityOf(tables, e),
+              }))
+              .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+          })),
+      truncated: families[k]!.truncated,
+      rtoBreaches,
+      busFactor,
+    };
+  });
+}

@@ -1,0 +1,206 @@
+/**
+ * An inventory resolved for scoring: defaults applied, effective repair times (model.md §2), and
+ * the structure graph of every component and function (model.md §1, §3).
+ */
+import {
+  COMPONENT_DEFAULTS,
+  HOURS_PER_WEEK,
+  HOURS_PER_YEAR,
+  LOSS_SCENARIO_DEFAULTS,
+  ORGANIZATION_DEFAULTS,
+  PERSON_AVAILABILITY_DEFAULT,
+  type Source,
+} from "./defaults.js";
+import type { StructureNode } from "./cut-sets.js";
+import type { Component, Inventory, LossScenario, Requirement } from "./schema.js";
+
+/** A default the engine applied, for the appendix of assumptions. */
+export interface Assumption {
+  /** Where the value was missing, e.g. `components[3].failuresPerYear`. */
+  readonly path: string;
+  readonly value: number;
+  readonly source: Source;
+}
+
+export interface ResolvedComponent {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: Component["kind"];
+  readonly failuresPerYear: number;
+  readonly repairHours: number;
+  readonly peopleWaitHours: number;
+  readonly detectionWaitHours: number;
+  /** r' = r + peopleWait + detectionWait. */
+  readonly effectiveRepairHours: number;
+  /** q = min(1, λ r' / 8760). */
+  readonly unavailability: number;
+  readonly runtimeMinutes: number;
+  /** People able to fix it; undefined when not assessed. */
+  readonly knownBy: readonly string[] | undefined;
+}
+
+export interface ResolvedOrganization {
+  readonly name: string;
+  readonly currency: string;
+  readonly operatingHoursPerWeek: number;
+  readonly absenceWaitHours: number;
+  readonly vendorResponseHours: number;
+  readonly unmonitoredDetectionHours: number;
+  readonly untestedRestoreFailure: number;
+  readonly staffCostPerHour: number;
+  readonly lossScenarios: Readonly<Record<LossScenario, number>>;
+}
+
+export interface PseudoEvent {
+  /** `failover:<group id>`. */
+  readonly id: string;
+  readonly groupId: string;
+  readonly repairHours: number;
+}
+
+export interface ResolvedModel {
+  readonly inventory: Inventory;
+  readonly organization: ResolvedOrganization;
+  readonly components: readonly ResolvedComponent[];
+  readonly componentIndex: ReadonlyMap<string, number>;
+  readonly pseudoEvents: readonly PseudoEvent[];
+  /** Structure node per component (shared by everything that requires it). */
+  readonly componentNodes: readonly StructureNode[];
+  /** Structure node per function, in inventory order. */
+  readonly functionNodes: readonly StructureNode[];
+  readonly assumptions: readonly Assumption[];
+}
+
+/** Name of event `e`: a component id, or `failover:<group id>` for a pseudo-event. */
+export function eventName(model: ResolvedModel, e: number): string {
+  const n = model.components.length;
+  return e < n ? model.components[e]!.id : model.pseudoEvents[e - n]!.id;
+}
+
+export function hoursWeight(model: ResolvedModel, hours: "always" | "business" | undefined): number {
+  return hours === "always" ? 1 : model.organization.operatingHoursPerWeek / HOURS_PER_WEEK;
+}
+
+export function resolveModel(inventory: Inventory): ResolvedModel {
+  const assumptions: Assumption[] = [];
+  const org = inventory.organization;
+  const pick = <K extends keyof typeof ORGANIZATION_DEFAULTS>(key: K): number => {
+    const given = org[key];
+    if (given !== undefined) return given;
+    const d = ORGANIZATION_DEFAULTS[key];
+    assumptions.push({ path: `organization.${key}`, value: d.value, source: d.source });
+    return d.value;
+  };
+  const scenario = (key: LossScenario): number => {
+    const given = org.lossScenarios?.[key];
+    if (given !== undefined) return given;
+    const d = LOSS_SCENARIO_DEFAULTS[key];
+    assumptions.push({ path: `organization.lossScenarios.${key}`, value: d.value, source: d.source });
+    return d.value;
+  };
+  const organization: ResolvedOrganization = {
+    name: org.name,
+    currency: org.currency,
+    operatingHoursPerWeek: org.operatingHoursPerWeek,
+    absenceWaitHours: pick("absenceWaitHours"),
+    vendorResponseHours: pick("vendorResponseHours"),
+    unmonitoredDetectionHours: pick("unmonitoredDetectionHours"),
+    untestedRestoreFailure: pick("untestedRestoreFailure"),
+    staffCostPerHour: pick("staffCostPerHour"),
+    lossScenarios: { device: scenario("device"), site: scenario("site"), ransomware: scenario("ransomware") },
+  };
+
+  const availability = new Map<string, number>();
+  (inventory.people ?? []).forEach((p, i) => {
+    if (p.availability === undefined) {
+      assumptions.push({
+        path: `people[${i}].availability`,
+        value: PERSON_AVAILABILITY_DEFAULT.value,
+        source: PERSON_AVAILABILITY_DEFAULT.source,
+      });
+    }
+    availability.set(p.id, p.availability ?? PERSON_AVAILABILITY_DEFAULT.value);
+  });
+
+  const rawComponents = inventory.components ?? [];
+  const components = rawComponents.map((c, i): ResolvedComponent => {
+    const d = COMPONENT_DEFAULTS[c.kind];
+    if (c.failuresPerYear === undefined) {
+      assumptions.push({ path: `components[${i}].failuresPerYear`, value: d.failuresPerYear, source: d.source });
+    }
+    if (c.repairHours === undefined) {
+      assumptions.push({ path: `components[${i}].repairHours`, value: d.repairHours, source: d.source });
+    }
+    const failuresPerYear = c.failuresPerYear ?? d.failuresPerYear;
+    const repairHours = c.repairHours ?? d.repairHours;
+    let peopleWaitHours = 0;
+    if (c.knownBy !== undefined) {
+      if (c.knownBy.length === 0) peopleWaitHours = organization.vendorResponseHours;
+      else {
+        let allAway = 1;
+        for (const p of c.knownBy) allAway *= 1 - availability.get(p)!;
+        peopleWaitHours = allAway * organization.absenceWaitHours;
+      }
+    }
+    const detectionWaitHours = c.monitored === false ? organization.unmonitoredDetectionHours : 0;
+    const effectiveRepairHours = repairHours + peopleWaitHours + detectionWaitHours;
+    return {
+      id: c.id,
+      name: c.name ?? c.id,
+      kind: c.kind,
+      failuresPerYear,
+      repairHours,
+      peopleWaitHours,
+      detectionWaitHours,
+      effectiveRepairHours,
+      unavailability: Math.min(1, (failuresPerYear * effectiveRepairHours) / HOURS_PER_YEAR),
+      runtimeMinutes: c.runtimeMinutes ?? 0,
+      knownBy: c.knownBy,
+    };
+  });
+  const componentIndex = new Map(components.map((c, i) => [c.id, i]));
+
+  const pseudoEvents: PseudoEvent[] = [];
+  const componentNodes: StructureNode[] = new Array(components.length);
+  const compile = (req: Requirement): StructureNode => {
+    if (typeof req === "string") return nodeOf(componentIndex.get(req)!);
+    if ("all" in req) return { type: "gate", need: 1, members: req.all.map(compile) };
+    if ("atLeast" in req) {
+      return { type: "gate", need: req.of.length - req.atLeast + 1, members: req.of.map(compile) };
+    }
+    const group = { type: "gate", need: req.any.length, members: req.any.map(compile) } as const;
+    const minutes = req.failoverMinutes ?? 0;
+    if (minutes <= 0) return group;
+    const pseudoEvent = components.length + pseudoEvents.length;
+    pseudoEvents.push({ id: `failover:${req.id!}`, groupId: req.id!, repairHours: minutes / 60 });
+    return { type: "failover", group, pseudoEvent };
+  };
+  // Components are compiled on first use, so a shared component is one node (validation has
+  // already ruled out cycles).
+  const nodeOf = (i: number): StructureNode => {
+    const known = componentNodes[i];
+    if (known) return known;
+    const raw = rawComponents[i]!;
+    const node: StructureNode = {
+      type: "component",
+      event: i,
+      requires: raw.requires === undefined ? undefined : compile(raw.requires),
+      rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
+    };
+    componentNodes[i] = node;
+    return node;
+  };
+  for (let i = 0; i < components.length; i++) nodeOf(i);
+  const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires));
+
+  return {
+    inventory,
+    organization,
+    components,
+    componentIndex,
+    pseudoEvents,
+    componentNodes,
+    functionNodes,
+    assumptions,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The inventory interchange format (shared/docs/inventory-format.md) as zod schemas. Shape and
+ * range rules live here; rules that need the whole document (ids that exist, uniqueness, cycles)
+ * live in validate.ts. Every object is strict, so a misspelt field is refused instead of dropped.
+ */
+import { z } from "zod";
+
+export const INVENTORY_FORMAT = "resilience-inventory/1";
+export const ASSESSMENT_FORMAT = "resilience-assessment/1";
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+export const COMPONENT_KINDS = [
+  "site",
+  "power",
+  "ups",
+  "generator",
+  "internet",
+  "network",
+  "server",
+  "storage",
+  "cloud",
+  "saas",
+  "application",
+  "endpoint",
+  "data",
+  "other",
+] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+export const COPY_LOCATIONS = ["same-device", "onsite", "offsite", "cloud"] as const;
+export type CopyLocation = (typeof COPY_LOCATIONS)[number];
+
+export const LOSS_SCENARIOS = ["device", "site", "ransomware"] as const;
+export type LossScenario = (typeof LOSS_SCENARIOS)[number];
+
+const id = z.string().regex(ID_PATTERN);
+const finite = z.number().finite();
+const nonNegative = finite.min(0);
+const positive = finite.gt(0);
+const probability = finite.min(0).max(1);
+const money = finite.min(0);
+const isoDate = z.iso.date();
+
+export type Requirement =
+  | string
+  | { all: Requirement[] }
+  | { any: Requirement[]; id?: string; failoverMinutes?: number }
+  | { atLeast: number; of: Requirement[] };
+
+export const RequirementSchema: z.ZodType<Requirement> = z.lazy(() =>
+  z.union([
+    id,
+    z.strictObject({ all: z.array(RequirementSchema).min(1) }),
+    z.strictObject({
+      any: z.array(RequirementSchema).min(1),
+      id: id.optional(),
+      failoverMinutes: nonNegative.optional(),
+    }),
+    z.strictObject({ atLeast: z.number().int().min(1), of: z.array(RequirementSchema).min(1) }),
+  ]),
+);
+
+export const LossScenariosSchema = z.strictObject({
+  device: probability.optional(),
+  site: probability.optional(),
+  ransomware: probability.optional(),
+});
+export type LossScenarios = z.infer<typeof LossScenariosSchema>;
+
+export const OrganizationSchema = z.strictObject({
+  name: z.string().min(1),
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  operatingHoursPerWeek: finite.min(0).max(168),
+  absenceWaitHours: nonNegative.optional(),
+  vendorResponseHours: nonNegative.optional(),
+  unmonitoredDetectionHours: nonNegative.optional(),
+  untestedRestoreFailure: probability.optional(),
+  lossScenarios: LossScenariosSchema.optional(),
+  /** Added by Bulwark: loaded cost of one staff hour, used to price cross-training, runbooks and restore tests. */
+  staffCostPerHour: money.optional(),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const PersonSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  availability: probability.optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const ComponentSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  kind: z.enum(COMPONENT_KINDS),
+  failuresPerYear: nonNegative.optional(),
+  repairHours: positive.optional(),
+  runtimeMinutes: nonNegative.optional(),
+  requires: RequirementSchema.optional(),
+  knownBy: z.array(id).optional(),
+  monitored: z.boolean().optional(),
+  /** Added by Bulwark: free text (site, vendor, model) kept for the owner; never scored. */
+  notes: z.string().max(2000).optional(),
+});
+export type Component = z.infer<typeof ComponentSchema>;
+
+export const FunctionSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  downtimeCostPerHour: money,
+  hours: z.enum(["always", "business"]).optional(),
+  rtoHours: nonNegative.optional(),
+  requires: RequirementSchema,
+});
+export type BusinessFunction = z.infer<typeof FunctionSchema>;
+
+export const CopySchema = z.strictObject({
+  id,
+  location: z.enum(COPY_LOCATIONS),
+  medium: z.string().min(1),
+  intervalHours: positive,
+  online: z.boolean().optional(),
+  immutable: z.boolean().optional(),
+  lastRestoreTest: isoDate.optional(),
+});
+export type Copy = z.infer<typeof CopySchema>;
+
+export const DataSetSchema = z.strictObject({
+  id,
+  name: z.string().min(1).optional(),
+  primary: id,
+  medium: z.string().min(1).optional(),
+  dataLossCostPerHour: money.optional(),
+  totalLossCost: money.optional(),
+  rpoHours: nonNegative.optional(),
+  lossScenarios: LossScenariosSchema.optional(),
+  /** Added by Bulwark: size of the data set, used to price cloud backup copies. */
+  sizeGb: nonNegative.optional(),
+  copies: z.array(CopySchema).optional(),
+});
+export type DataSet = z.infer<typeof DataSetSchema>;
+
+export const InventorySchema = z.strictObject({
+  format: z.literal(INVENTORY_FORMAT),
+  asOf: isoDate.optional(),
+  organization: OrganizationSchema,
+  people: z.array(PersonSchema).optional(),
+  components: z.array(ComponentSchema).optional(),
+  functions: z.array(FunctionSchema).optional(),
+  dataSets: z.array(DataSetSchema).optional(),
+});
+export type Inventory = z.infer<typeof InventorySchema>;
+
+/** The JSON Schema of the inventory format, generated from the zod schema (committed; see tests). */
+export function inventoryJsonSchema(): unknown {
+  return z.toJSONSchema(InventorySchema, { target: "draft-2020-12", unrepresentable: "any" });
+}
