@@ -3,11 +3,10 @@
  */
 import { assessDataSet, type DataSetResult } from "./data-sets.js";
 import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
-import { scoreFunctions, type FunctionResult } from "./functions.js";
+import { scoreFunctions, type FunctionResult, type PseudoEventResult } from "./functions.js";
 import { resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
-import { ID_PATTERN, ASSESSMENT_FORMAT, type Inventory } from "./schema.js";
+import type { Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
-import { validateInventory } from "./validate.js";
 
 /** Bumped whenever a figure for the same input could change. Stored with every snapshot. */
 export const ENGINE_VERSION = "1.0.0";
@@ -28,6 +27,7 @@ export interface Scores {
   readonly functions: readonly FunctionResult[];
   readonly dataSets: readonly DataSetResult[];
   readonly components: readonly ResolvedComponent[];
+  readonly pseudoEvents: readonly PseudoEventResult[];
   readonly assumptions: readonly Assumption[];
   readonly model: ResolvedModel;
 }
@@ -52,14 +52,31 @@ export function optionProblems(inventory: Inventory, options: ScoreOptions): Pro
  * Score a valid inventory (no plan). Callers that hold untrusted input use `assessInventory`.
  * `figuresOnly` skips the per-cut-set explanations.
  */
-export function scoreInventory(inventory: Inventory, options: ScoreOptions & { figuresOnly?: boolean } = {}): Scores {
+export interface ScoreInternals {
+  /** Skip the per-cut-set explanations. */
+  readonly figuresOnly?: boolean;
+  /** Reuse a previous scoring for everything that avoids the changed components and data sets. */
+  readonly reuse?: {
+    readonly scores: Scores;
+    readonly changedComponents: ReadonlySet<string>;
+    readonly changedDataSets: ReadonlySet<string>;
+  };
+}
+
+export function scoreInventory(inventory: Inventory, options: ScoreOptions & ScoreInternals = {}): Scores {
   const model = resolveModel(inventory);
   const asOf = inventory.asOf ?? options.asOf!;
-  const functions = scoreFunctions(model, {
+  const { functions, pseudoEvents } = scoreFunctions(model, {
     maxOrder: options.maxOrder ?? DEFAULT_MAX_ORDER,
     figuresOnly: options.figuresOnly,
+    reuse: options.reuse && { functions: options.reuse.scores.functions, changed: options.reuse.changedComponents },
   });
-  const dataSets = (inventory.dataSets ?? []).map((ds) => assessDataSet(ds, model.organization, asOf));
+  const previousDataSets = options.reuse?.scores.dataSets;
+  const dataSets = (inventory.dataSets ?? []).map((ds, i) =>
+    previousDataSets?.[i]?.id === ds.id && !options.reuse!.changedDataSets.has(ds.id)
+      ? previousDataSets[i]!
+      : assessDataSet(ds, model.organization, asOf),
+  );
   let functionsLoss = 0;
   for (const f of functions) functionsLoss += f.expectedAnnualLoss;
   let dataSetsLoss = 0;
@@ -73,9 +90,8 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & { f
     functions,
     dataSets,
     components: model.components,
+    pseudoEvents,
     assumptions: model.assumptions,
     model,
   };
 }
-
-export { ID_PATTERN, ASSESSMENT_FORMAT, validateInventory };

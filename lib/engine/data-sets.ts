@@ -39,11 +39,22 @@ export interface DataSetResult {
 
 /** Whole days from `from` to `to` (ISO dates), by the calendar; negative when `from` is later. */
 export function daysBetween(from: string, to: string): number {
-  const day = (iso: string) => {
-    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
-    return Date.UTC(y, m - 1, d) / 86_400_000;
-  };
-  return day(to) - day(from);
+  return dayNumber(to) - dayNumber(from);
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date, by the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil). Written out so the engine never touches Date, which can read the clock.
+ */
+function dayNumber(iso: string): number {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** A restore test counts when it happened 0 to 365 days before `asOf` (inclusive). */

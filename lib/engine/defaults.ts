@@ -207,4 +207,6 @@ export const RESTORE_TEST_VALID_DAYS = 365;
 export const HOURS_PER_YEAR = 8760;
 export const HOURS_PER_WEEK = 168;
 export const DEFAULT_MAX_ORDER = 3;
+/** Bulwark's extension to model.md §2: with a runbook, the absence wait is halved (judgment, U). */
+export const RUNBOOK_WAIT_FACTOR = 0.5;
 export const MAX_ORDER_LIMIT = 6;

@@ -2,7 +2,7 @@
  * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
  * single points of failure, RTO and bus-factor findings.
  */
-import { CutSetEngine, type Family } from "./cut-sets.js";
+import { CutSetEngine, type Family, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
 
@@ -54,6 +54,9 @@ export interface FunctionResult {
   readonly truncated: boolean;
   readonly rtoBreaches: readonly RtoBreach[];
   readonly busFactor: readonly BusFactorFinding[];
+  /** Compact form of the cut sets, kept even with `figuresOnly`: member ids and money per set. */
+  readonly cutSetMembers: readonly (readonly string[])[];
+  readonly cutSetLoss: readonly number[];
 }
 
 interface RawCutSet {
@@ -116,9 +119,51 @@ export interface FunctionScoringOptions {
   readonly maxOrder: number;
   /** Skip the explanation objects: only the figures (used while planning). */
   readonly figuresOnly?: boolean;
+  /**
+   * Results of a previous scoring of the same functions, and the components changed since. A
+   * function whose structure reaches no changed component has the same cut sets, rates and
+   * figures, so its previous result is reused (plan.ts relies on this to stay fast).
+   */
+  readonly reuse?: { readonly functions: readonly FunctionResult[]; readonly changed: ReadonlySet<string> };
 }
 
-export function scoreFunctions(model: ResolvedModel, options: FunctionScoringOptions): FunctionResult[] {
+/** Whether the structure below `root` reaches one of the `changed` components. */
+function reachesAny(model: ResolvedModel, root: StructureNode, changed: ReadonlySet<string>): boolean {
+  const seen = new Set<StructureNode>();
+  const stack: StructureNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    switch (node.type) {
+      case "event":
+        break;
+      case "component":
+        if (changed.has(model.components[node.event]!.id)) return true;
+        if (node.requires) stack.push(node.requires);
+        break;
+      case "gate":
+        stack.push(...node.members);
+        break;
+      case "failover":
+        stack.push(node.group);
+        break;
+    }
+  }
+  return false;
+}
+
+export interface PseudoEventResult {
+  readonly id: string;
+  readonly failuresPerYear: number;
+  readonly effectiveRepairHours: number;
+  readonly unavailability: number;
+}
+
+export function scoreFunctions(
+  model: ResolvedModel,
+  options: FunctionScoringOptions,
+): { functions: FunctionResult[]; pseudoEvents: PseudoEventResult[] } {
   const tables = eventTables(model);
   const engine = new CutSetEngine(
     { maxOrder: options.maxOrder, eventCount: tables.failuresPerYear.length },
@@ -127,8 +172,23 @@ export function scoreFunctions(model: ResolvedModel, options: FunctionScoringOpt
   const functions = model.inventory.functions ?? [];
   // Families first: a pseudo-event's rate is set when its group is reached, and any function may
   // reach it, so weigh nothing before every family is known.
-  const families = model.functionNodes.map((node) => engine.familyOf(node));
-  return functions.map((f, k): FunctionResult => {
+  const reuse = options.reuse;
+  const reused = model.functionNodes.map(
+    (node, k) =>
+      reuse !== undefined &&
+      reuse.functions[k]?.id === functions[k]!.id &&
+      !reachesAny(model, node, reuse.changed),
+  );
+  const families = model.functionNodes.map((node, k) => (reused[k] ? undefined : engine.familyOf(node)));
+  const n = model.components.length;
+  const pseudoEvents = model.pseudoEvents.map((p, i) => ({
+    id: p.id,
+    failuresPerYear: tables.failuresPerYear[n + i]!,
+    effectiveRepairHours: tables.repairHours[n + i]!,
+    unavailability: unavailabilityOf(tables, n + i),
+  }));
+  const results = functions.map((f, k): FunctionResult => {
+    if (reused[k]) return reuse!.functions[k]!;
     const cutSets = weighCutSets(model, tables, families[k]!);
     let sum = 0;
     for (const c of cutSets) sum += c.contribution;
@@ -136,7 +196,6 @@ export function scoreFunctions(model: ResolvedModel, options: FunctionScoringOpt
     const hours = f.hours ?? "business";
     const weight = hoursWeight(model, hours);
     const costFactor = weight * f.downtimeCostPerHour;
-    const n = model.components.length;
     const spofs = cutSets.filter((c) => c.events.length === 1 && c.events[0]! < n).map((c) => c.events[0]!);
     const spofIds = spofs.map((e) => model.components[e]!.id);
     const rtoBreaches: RtoBreach[] = [];
@@ -190,6 +249,9 @@ export function scoreFunctions(model: ResolvedModel, options: FunctionScoringOpt
       truncated: families[k]!.truncated,
       rtoBreaches,
       busFactor,
+      cutSetMembers: cutSets.map((c) => c.names),
+      cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
     };
   });
+  return { functions: results, pseudoEvents };
 }

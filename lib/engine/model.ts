@@ -9,6 +9,7 @@ import {
   LOSS_SCENARIO_DEFAULTS,
   ORGANIZATION_DEFAULTS,
   PERSON_AVAILABILITY_DEFAULT,
+  RUNBOOK_WAIT_FACTOR,
   type Source,
 } from "./defaults.js";
 import type { StructureNode } from "./cut-sets.js";
@@ -135,11 +136,12 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
     const repairHours = c.repairHours ?? d.repairHours;
     let peopleWaitHours = 0;
     if (c.knownBy !== undefined) {
-      if (c.knownBy.length === 0) peopleWaitHours = organization.vendorResponseHours;
+      if (c.knownBy.length === 0) peopleWaitHours = c.supportResponseHours ?? organization.vendorResponseHours;
       else {
         let allAway = 1;
         for (const p of c.knownBy) allAway *= 1 - availability.get(p)!;
-        peopleWaitHours = allAway * organization.absenceWaitHours;
+        // A runbook lets a colleague step in half of the time (docs/scoring.md, "Runbook").
+        peopleWaitHours = allAway * organization.absenceWaitHours * (c.hasRunbook ? RUNBOOK_WAIT_FACTOR : 1);
       }
     }
     const detectionWaitHours = c.monitored === false ? organization.unmonitoredDetectionHours : 0;

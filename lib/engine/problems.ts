@@ -190,7 +190,7 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
     ],
     lossScenarios: ["device", "site", "ransomware"],
     people: ["id", "name", "availability"],
-    components: ["id", "name", "kind", "failuresPerYear", "repairHours", "runtimeMinutes", "requires", "knownBy", "monitored", "notes"],
+    components: ["id", "name", "kind", "failuresPerYear", "repairHours", "runtimeMinutes", "requires", "knownBy", "monitored", "supportResponseHours", "hasRunbook", "notes"],
     functions: ["id", "name", "downtimeCostPerHour", "hours", "rtoHours", "requires"],
     dataSets: ["id", "name", "primary", "medium", "dataLossCostPerHour", "totalLossCost", "rpoHours", "lossScenarios", "sizeGb", "copies"],
     copies: ["id", "location", "medium", "intervalHours", "online", "immutable", "lastRestoreTest"],

@@ -99,6 +99,13 @@ export const ComponentSchema = z.strictObject({
   requires: RequirementSchema.optional(),
   knownBy: z.array(id).optional(),
   monitored: z.boolean().optional(),
+  /**
+   * Added by Bulwark: hours until the vendor responds under a support contract, replacing the
+   * organisation's `vendorResponseHours` for this component when nobody in house can fix it.
+   */
+  supportResponseHours: nonNegative.optional(),
+  /** Added by Bulwark: a written, tested runbook exists, halving the wait for a person who can follow it. */
+  hasRunbook: z.boolean().optional(),
   /** Added by Bulwark: free text (site, vendor, model) kept for the owner; never scored. */
   notes: z.string().max(2000).optional(),
 });

@@ -1,0 +1,668 @@
+/**
+ * The mitigation catalogue (model.md §6). Each mitigation is a pure transformation of the
+ * inventory with a default cost and a cited source; all costs are overridable. Candidates are
+ * found from the current scores: redundancy goes where a single point of failure is, data
+ * mitigations where a 3-2-1-1-0 check or a freshness gap is.
+ */
+import type { Scores } from "./assess.js";
+import { COMPONENT_DEFAULTS, type Source } from "./defaults.js";
+import { isRestoreTested } from "./data-sets.js";
+import type { Component, Copy, DataSet, Inventory, Requirement } from "./schema.js";
+import { namedComponents } from "./validate.js";
+
+export interface MitigationCost {
+  /** One-off spend, in the organisation's currency. */
+  readonly upfront: number;
+  /** Recurring spend per month. */
+  readonly monthly: number;
+  /** Years the upfront spend lasts (what it is spread over). */
+  readonly lifeYears: number;
+}
+
+/** upfront / lifeYears + 12 · monthly (model.md §6). */
+export function annualizedCost(cost: MitigationCost): number {
+  return cost.upfront / cost.lifeYears + 12 * cost.monthly;
+}
+
+/** Cash in the first year: what a budget is measured against. */
+export function firstYearCost(cost: MitigationCost): number {
+  return cost.upfront + 12 * cost.monthly;
+}
+
+export interface PlanContext {
+  readonly inventory: Inventory;
+  readonly scores: Scores;
+  /** Component ids that are a single point of failure of at least one function. */
+  readonly spofs: ReadonlySet<string>;
+}
+
+export interface Mitigation {
+  readonly id: string;
+  readonly title: string;
+  /** What it changes in the model, in words a consultant can repeat. */
+  readonly effect: string;
+  readonly sources: readonly Source[];
+  /** Target lists this mitigation applies to, in inventory order. */
+  candidates(ctx: PlanContext): string[][];
+  /** The inventory with the mitigation in place. Never mutates its input. */
+  apply(inventory: Inventory, targets: readonly string[]): Inventory;
+  defaultCost(inventory: Inventory, targets: readonly string[], staffCostPerHour: number): MitigationCost;
+  /**
+   * Components whose cut sets the change can affect: every cut set that avoids them is unchanged
+   * (used to bound the benefit before scoring; see plan.ts). Data mitigations return [].
+   */
+  touches(inventory: Inventory, targets: readonly string[]): string[];
+  /** Data sets whose loss the change can affect. */
+  touchesDataSets(targets: readonly string[]): string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers: pure edits on a copy of the inventory.
+
+/**
+ * A copy deep enough for the edits below: every record that an edit may change is a new object.
+ * Requirement trees are shared, because edits replace them (replaceIn) rather than change them.
+ */
+function copyOf(inventory: Inventory): Inventory {
+  return {
+    ...inventory,
+    organization: { ...inventory.organization },
+    ...(inventory.people ? { people: inventory.people.map((p) => ({ ...p })) } : {}),
+    ...(inventory.components ? { components: inventory.components.map((c) => ({ ...c })) } : {}),
+    ...(inventory.functions ? { functions: inventory.functions.map((f) => ({ ...f })) } : {}),
+    ...(inventory.dataSets
+      ? { dataSets: inventory.dataSets.map((d) => ({ ...d, ...(d.copies ? { copies: d.copies.map((c) => ({ ...c })) } : {}) })) }
+      : {}),
+  };
+}
+
+function componentById(inventory: Inventory, id: string): Component {
+  const c = inventory.components?.find((x) => x.id === id);
+  if (!c) throw new Error(`bug: mitigation target "${id}" is not a component`);
+  return c;
+}
+
+function dataSetById(inventory: Inventory, id: string): DataSet {
+  const d = inventory.dataSets?.find((x) => x.id === id);
+  if (!d) throw new Error(`bug: mitigation target "${id}" is not a data set`);
+  return d;
+}
+
+function groupIdsOf(inventory: Inventory): Set<string> {
+  const ids = new Set<string>();
+  const visit = (r: Requirement) => {
+    if (typeof r === "string") return;
+    if ("any" in r) {
+      if (r.id !== undefined) ids.add(r.id);
+      r.any.forEach(visit);
+    } else if ("all" in r) r.all.forEach(visit);
+    else r.of.forEach(visit);
+  };
+  inventory.components?.forEach((c) => c.requires !== undefined && visit(c.requires));
+  inventory.functions?.forEach((f) => visit(f.requires));
+  return ids;
+}
+
+/** `base`, or `base-2`, `base-3`, … : the first that is not taken. Ids stay within 64 characters. */
+function freshId(taken: ReadonlySet<string>, base: string): string {
+  const stem = base.slice(0, 56);
+  if (!taken.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
+
+function replaceIn(req: Requirement, id: string, make: () => Requirement): Requirement {
+  if (typeof req === "string") return req === id ? make() : req;
+  if ("all" in req) return { ...req, all: req.all.map((m) => replaceIn(m, id, make)) };
+  if ("any" in req) return { ...req, any: req.any.map((m) => replaceIn(m, id, make)) };
+  return { ...req, of: req.of.map((m) => replaceIn(m, id, make)) };
+}
+
+/**
+ * Replace every reference to component `id` (in components accepted by `where`, and in
+ * functions) by a fresh requirement.
+ */
+function replaceReferences(
+  inventory: Inventory,
+  id: string,
+  make: () => Requirement,
+  where: (owner: Component) => boolean = () => true,
+): void {
+  for (const c of inventory.components ?? []) {
+    if (c.requires !== undefined && c.id !== id && where(c)) c.requires = replaceIn(c.requires, id, make);
+  }
+  for (const f of inventory.functions ?? []) f.requires = replaceIn(f.requires, id, make);
+}
+
+/** Every component a component needs, through its requirements (not itself). */
+function closureOf(inventory: Inventory, id: string): string[] {
+  const byId = new Map((inventory.components ?? []).map((c) => [c.id, c]));
+  const seen = new Set<string>();
+  const stack = [id];
+  while (stack.length > 0) {
+    const c = byId.get(stack.pop()!);
+    if (!c?.requires) continue;
+    for (const next of namedComponents(c.requires)) {
+      if (!seen.has(next)) {
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+  }
+  return [...seen].sort();
+}
+
+function componentIds(inventory: Inventory): Set<string> {
+  return new Set((inventory.components ?? []).map((c) => c.id));
+}
+
+/** Add a twin of `target` next to it and make every consumer need either. */
+function addTwin(
+  inventory: Inventory,
+  targetId: string,
+  twin: (target: Component, id: string) => Component,
+  group: (groupId: string) => Omit<Extract<Requirement, { any: Requirement[] }>, "any">,
+  idSuffix: string,
+): Inventory {
+  const inv = copyOf(inventory);
+  const target = componentById(inv, targetId);
+  const ids = componentIds(inv);
+  const twinId = freshId(ids, `${targetId}-${idSuffix}`);
+  const groups = groupIdsOf(inv);
+  const makeGroup = (): Requirement => {
+    const groupId = freshId(groups, `${targetId}-or-${idSuffix}`);
+    groups.add(groupId);
+    return { any: [targetId, twinId], ...group(groupId) };
+  };
+  replaceReferences(inv, targetId, makeGroup);
+  const list = inv.components!;
+  list.splice(list.indexOf(target) + 1, 0, twin(target, twinId));
+  return inv;
+}
+
+const HARDWARE_KINDS = new Set<Component["kind"]>(["server", "storage", "network", "ups", "generator", "endpoint"]);
+const SERVER_KINDS = new Set<Component["kind"]>(["server", "storage"]);
+
+function spofsOfKind(ctx: PlanContext, kinds: ReadonlySet<Component["kind"]>): string[][] {
+  return (ctx.inventory.components ?? []).filter((c) => kinds.has(c.kind) && ctx.spofs.has(c.id)).map((c) => [c.id]);
+}
+
+function staffCost(hours: number, staffCostPerHour: number, lifeYears: number): MitigationCost {
+  return { upfront: hours * staffCostPerHour, monthly: 0, lifeYears };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sources (rows of shared/docs/reference-data.md).
+
+const SRC = {
+  lteBackup: {
+    row: "5G/LTE backup link",
+    citation: "T-Mobile Home Internet Backup, $30/month (Ars Technica, 2024-06-05)",
+    status: "V",
+  },
+  broadband: {
+    row: "Business broadband outage",
+    citation: "about 1 outage of 8 h a year (Uswitch/Opinium 2025, derived)",
+    status: "S",
+  },
+  ups: { row: "UPS, 1.5 kVA line-interactive", citation: "$700; battery set $200 per 4 years", status: "U" },
+  battery: { row: "UPS (VRLA) battery life", citation: "APC/Schneider FAQ FA158934: three to five years", status: "V" },
+  generator: {
+    row: "Standby generator 20 kW + ATS",
+    citation: "installed $8k–16k (buckeyepowersystems.com; elev8operations.com 2026 guide)",
+    status: "V",
+  },
+  standbyServer: { row: "Standby server", citation: "$4,000, 4-year life", status: "U" },
+  cloudVm: {
+    row: "Cloud DR (VM replication)",
+    citation: "Azure Site Recovery $25/VM-month + storage (microsoftnegotiations.com)",
+    status: "S",
+  },
+  cloudSla: { row: "AWS EC2 SLA", citation: "99.99 % multi-AZ (aws.amazon.com/compute/sla/historical/)", status: "V" },
+  nas: { row: "2-bay NAS + 2 disks", citation: "$800", status: "U" },
+  objectStorage: {
+    row: "Cloud object storage (backup target)",
+    citation: "Backblaze B2 $6/TB-month; Wasabi $5.99/TB-month; $7/TB-month used",
+    status: "S",
+  },
+  training: { row: "Cross-training / runbook", citation: "16 staff-hours × loaded wage (judgment)", status: "U" },
+  restore: {
+    row: "Textbook check C10 (M3)",
+    citation: "quarterly restore tests, 8 h at the staff rate (reference-data.md C10)",
+    status: "U",
+  },
+  server: {
+    row: "Server hardware failure (non-disk: board, PSU, RAM)",
+    citation: "MTTR 24 h with next-day support, 72 h without",
+    status: "U",
+  },
+  unverified: { row: "none", citation: "assumed; no published figure", status: "U" },
+} as const satisfies Record<string, Source>;
+
+// ---------------------------------------------------------------------------------------------
+// The catalogue.
+
+const secondInternetLine: Mitigation = {
+  id: "second-internet-line",
+  title: "Add a second internet line (another provider or technology)",
+  effect:
+    "A second line from another provider (for example 5G/LTE) on the same power; the router switches over automatically within a minute.",
+  sources: [SRC.lteBackup, SRC.broadband],
+  candidates: (ctx) => spofsOfKind(ctx, new Set(["internet"])),
+  apply: (inventory, [target]) =>
+    addTwin(
+      inventory,
+      target!,
+      (t, id) => ({
+        id,
+        name: `Second internet line (backup for ${t.name ?? t.id})`,
+        kind: "internet",
+        failuresPerYear: COMPONENT_DEFAULTS.internet.failuresPerYear,
+        repairHours: COMPONENT_DEFAULTS.internet.repairHours,
+        ...(t.requires !== undefined ? { requires: t.requires } : {}),
+      }),
+      (groupId) => ({ id: groupId, failoverMinutes: 1 }),
+      "second-line",
+    ),
+  defaultCost: () => ({ upfront: 300, monthly: 30, lifeYears: 3 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const addUps: Mitigation = {
+  id: "ups",
+  title: "Put a UPS between the power feed and the equipment",
+  effect: "A line-interactive UPS with 15 minutes of battery: short power cuts no longer stop anything.",
+  sources: [SRC.ups, SRC.battery],
+  candidates: (ctx) =>
+    (ctx.inventory.components ?? [])
+      .filter(
+        (p) =>
+          (p.kind === "power" || p.kind === "generator") &&
+          ctx.spofs.has(p.id) &&
+          (ctx.inventory.components ?? []).some(
+            (c) => c.kind !== "ups" && c.requires !== undefined && namedComponents(c.requires).includes(p.id),
+          ),
+      )
+      .map((p) => [p.id]),
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    const id = freshId(componentIds(inv), `${target!}-ups`);
+    replaceReferences(inv, target!, () => id, (owner) => owner.kind !== "ups");
+    const list = inv.components!;
+    list.splice(list.indexOf(componentById(inv, target!)) + 1, 0, {
+      id,
+      name: "UPS (15 minutes)",
+      kind: "ups",
+      failuresPerYear: COMPONENT_DEFAULTS.ups.failuresPerYear,
+      repairHours: COMPONENT_DEFAULTS.ups.repairHours,
+      runtimeMinutes: 15,
+      requires: target!,
+    });
+    return inv;
+  },
+  defaultCost: () => ({ upfront: 900, monthly: 0, lifeYears: 4 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const addGenerator: Mitigation = {
+  id: "generator",
+  title: "Install a standby generator with an automatic transfer switch",
+  effect: "A generator takes over from the utility within a minute of a power cut.",
+  sources: [SRC.generator],
+  candidates: (ctx) =>
+    (ctx.inventory.components ?? []).filter((c) => c.kind === "power" && ctx.spofs.has(c.id)).map((c) => [c.id]),
+  apply: (inventory, [target]) =>
+    addTwin(
+      inventory,
+      target!,
+      (_t, id) => ({
+        id,
+        name: "Standby generator",
+        kind: "generator",
+        failuresPerYear: COMPONENT_DEFAULTS.generator.failuresPerYear,
+        repairHours: COMPONENT_DEFAULTS.generator.repairHours,
+        monitored: true,
+      }),
+      (groupId) => ({ id: groupId, failoverMinutes: 1 }),
+      "generator",
+    ),
+  defaultCost: () => ({ upfront: 12000, monthly: 25, lifeYears: 15 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const standbyServer: Mitigation = {
+  id: "standby-server",
+  title: "Keep a standby server ready to take over",
+  effect:
+    "A second machine with the same workload replicated to it; someone switches over within an hour, and it is monitored so its own failures are noticed.",
+  sources: [SRC.standbyServer],
+  candidates: (ctx) => spofsOfKind(ctx, SERVER_KINDS),
+  apply: (inventory, [target]) =>
+    addTwin(
+      inventory,
+      target!,
+      (t, id) => ({
+        id,
+        name: `Standby for ${t.name ?? t.id}`,
+        kind: t.kind,
+        ...(t.failuresPerYear !== undefined ? { failuresPerYear: t.failuresPerYear } : {}),
+        ...(t.repairHours !== undefined ? { repairHours: t.repairHours } : {}),
+        ...(t.requires !== undefined ? { requires: t.requires } : {}),
+        ...(t.knownBy !== undefined ? { knownBy: t.knownBy } : {}),
+        monitored: true,
+      }),
+      (groupId) => ({ id: groupId, failoverMinutes: 60 }),
+      "standby",
+    ),
+  defaultCost: () => ({ upfront: 4000, monthly: 0, lifeYears: 4 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+/** What a cloud service needs to be reached from the office: the path an existing cloud service uses, else the internet lines. */
+function cloudAccessPath(inventory: Inventory): Requirement | undefined {
+  const cloud = (inventory.components ?? []).find(
+    (c) => (c.kind === "cloud" || c.kind === "saas") && c.requires !== undefined,
+  );
+  if (cloud) return cloud.requires;
+  const lines = (inventory.components ?? []).filter((c) => c.kind === "internet").map((c) => c.id);
+  if (lines.length === 0) return undefined;
+  return lines.length === 1 ? lines[0] : { any: lines };
+}
+
+const moveToCloud: Mitigation = {
+  id: "move-to-cloud",
+  title: "Move the workload to a cloud or SaaS service",
+  effect:
+    "The workload runs at a cloud provider (99.9 % or better): no local hardware to fail, but the office now needs its internet path to reach it.",
+  sources: [SRC.cloudVm, SRC.cloudSla],
+  candidates: (ctx) => {
+    const path = cloudAccessPath(ctx.inventory);
+    if (path === undefined) return [];
+    return (ctx.inventory.components ?? [])
+      .filter((c) => (c.kind === "server" || c.kind === "application") && ctx.spofs.has(c.id))
+      .filter((c) => !(typeof path !== "string" && namedComponents(path).includes(c.id)) && path !== c.id)
+      .map((c) => [c.id]);
+  },
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    const c = componentById(inv, target!);
+    const path = cloudAccessPath(inv);
+    c.kind = "cloud";
+    c.failuresPerYear = COMPONENT_DEFAULTS.cloud.failuresPerYear;
+    c.repairHours = COMPONENT_DEFAULTS.cloud.repairHours;
+    delete c.knownBy;
+    delete c.runtimeMinutes;
+    delete c.supportResponseHours;
+    delete c.hasRunbook;
+    c.monitored = true;
+    if (path === undefined) delete c.requires;
+    else c.requires = path;
+    return inv;
+  },
+  defaultCost: () => ({ upfront: 1500, monthly: 60, lifeYears: 5 }),
+  touches: (inventory, [target]) => {
+    const path = cloudAccessPath(inventory);
+    const extra = path === undefined ? [] : namedComponents(path).flatMap((id) => [id, ...closureOf(inventory, id)]);
+    return [...new Set([target!, ...closureOf(inventory, target!), ...extra])].sort();
+  },
+  touchesDataSets: () => [],
+};
+
+const redundantNetworkDevice: Mitigation = {
+  id: "redundant-network-device",
+  title: "Add a redundant network device",
+  effect: "A second switch, router or firewall in an active pair: either one carries the traffic.",
+  sources: [SRC.unverified],
+  candidates: (ctx) => spofsOfKind(ctx, new Set(["network"])),
+  apply: (inventory, [target]) =>
+    addTwin(
+      inventory,
+      target!,
+      (t, id) => ({
+        id,
+        name: `Redundant ${t.name ?? t.id}`,
+        kind: t.kind,
+        ...(t.failuresPerYear !== undefined ? { failuresPerYear: t.failuresPerYear } : {}),
+        ...(t.repairHours !== undefined ? { repairHours: t.repairHours } : {}),
+        ...(t.requires !== undefined ? { requires: t.requires } : {}),
+        ...(t.knownBy !== undefined ? { knownBy: t.knownBy } : {}),
+      }),
+      () => ({}),
+      "pair",
+    ),
+  defaultCost: () => ({ upfront: 800, monthly: 0, lifeYears: 5 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const SUPPORT_RESPONSE_HOURS = 4;
+const SUPPORT_REPAIR_HOURS = 8;
+
+const fasterSupport: Mitigation = {
+  id: "faster-support-contract",
+  title: "Buy a 4-hour on-site support contract",
+  effect: `The vendor responds within ${SUPPORT_RESPONSE_HOURS} hours and a repair takes at most ${SUPPORT_REPAIR_HOURS} hours.`,
+  sources: [SRC.server, SRC.unverified],
+  candidates: (ctx) =>
+    (ctx.inventory.components ?? [])
+      .filter((c) => HARDWARE_KINDS.has(c.kind) && ctx.spofs.has(c.id))
+      .filter((c) => {
+        const r = ctx.scores.components.find((x) => x.id === c.id)!;
+        return r.repairHours > SUPPORT_REPAIR_HOURS || (c.knownBy?.length === 0 && r.peopleWaitHours > SUPPORT_RESPONSE_HOURS);
+      })
+      .map((c) => [c.id]),
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    const c = componentById(inv, target!);
+    const current = c.repairHours ?? COMPONENT_DEFAULTS[c.kind].repairHours;
+    c.repairHours = Math.min(current, SUPPORT_REPAIR_HOURS);
+    c.supportResponseHours = Math.min(c.supportResponseHours ?? Infinity, SUPPORT_RESPONSE_HOURS);
+    return inv;
+  },
+  defaultCost: () => ({ upfront: 0, monthly: 40, lifeYears: 1 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const CROSS_TRAINED_ID = "cross-trained-colleague";
+
+const crossTraining: Mitigation = {
+  id: "cross-training",
+  title: "Cross-train a second person",
+  effect:
+    "A second person learns to fix or restore it (16 hours of training, refreshed every two years), so an absence no longer stalls the repair.",
+  sources: [SRC.training],
+  candidates: (ctx) =>
+    (ctx.inventory.components ?? [])
+      .filter((c) => ctx.spofs.has(c.id) && c.knownBy !== undefined && c.knownBy.length <= 1)
+      .map((c) => [c.id]),
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    const c = componentById(inv, target!);
+    const known = new Set(c.knownBy ?? []);
+    let person = (inv.people ?? []).find((p) => !known.has(p.id))?.id;
+    if (person === undefined) {
+      person = freshId(new Set((inv.people ?? []).map((p) => p.id)), CROSS_TRAINED_ID);
+      inv.people = [...(inv.people ?? []), { id: person, name: "A second trained person (to be chosen)" }];
+    }
+    c.knownBy = [...(c.knownBy ?? []), person];
+    return inv;
+  },
+  defaultCost: (_inv, _t, wage) => staffCost(16, wage, 2),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const runbook: Mitigation = {
+  id: "runbook",
+  title: "Write and test a runbook",
+  effect: "Step-by-step written instructions (8 hours to write and test) let a colleague step in half of the time the expert is away.",
+  sources: [SRC.training],
+  candidates: (ctx) =>
+    (ctx.inventory.components ?? [])
+      .filter((c) => ctx.spofs.has(c.id) && c.knownBy?.length === 1 && !c.hasRunbook)
+      .map((c) => [c.id]),
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    componentById(inv, target!).hasRunbook = true;
+    return inv;
+  },
+  defaultCost: (_inv, _t, wage) => staffCost(8, wage, 2),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const monitoring: Mitigation = {
+  id: "monitoring",
+  title: "Monitor it so a failure is noticed at once",
+  effect: "An alert (uptime check, UPS self-test report, backup-line probe) replaces finding out by chance.",
+  sources: [SRC.unverified],
+  candidates: (ctx) => {
+    const inCutSets = new Set<string>();
+    for (const f of ctx.scores.functions) for (const set of f.cutSetMembers) for (const id of set) inCutSets.add(id);
+    return (ctx.inventory.components ?? []).filter((c) => c.monitored === false && inCutSets.has(c.id)).map((c) => [c.id]);
+  },
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    componentById(inv, target!).monitored = true;
+    return inv;
+  },
+  defaultCost: (_inv, _t, wage) => ({ upfront: 2 * wage, monthly: 10, lifeYears: 3 }),
+  touches: (_inv, targets) => [...targets],
+  touchesDataSets: () => [],
+};
+
+const DEFAULT_DATA_SET_GB = 500;
+
+function hasImmutableOffsite(ds: DataSet): boolean {
+  return (ds.copies ?? []).some(
+    (c) => (c.location === "offsite" || c.location === "cloud") && (c.immutable === true || c.online === false),
+  );
+}
+
+function addCopy(inventory: Inventory, dataSetId: string, copy: (id: string) => Copy): Inventory {
+  const inv = copyOf(inventory);
+  const ds = dataSetById(inv, dataSetId);
+  const id = freshId(new Set((ds.copies ?? []).map((c) => c.id)), copy("x").id);
+  ds.copies = [...(ds.copies ?? []), { ...copy(id), id }];
+  return inv;
+}
+
+const immutableCloudBackup: Mitigation = {
+  id: "immutable-cloud-backup",
+  title: "Add an immutable cloud backup copy",
+  effect: "A nightly copy to cloud object storage with object lock: it survives a fire and ransomware.",
+  sources: [SRC.objectStorage],
+  candidates: (ctx) => (ctx.inventory.dataSets ?? []).filter((ds) => !hasImmutableOffsite(ds)).map((ds) => [ds.id]),
+  apply: (inventory, [target]) =>
+    addCopy(inventory, target!, () => ({
+      id: "cloud-immutable",
+      location: "cloud",
+      medium: "object-storage",
+      intervalHours: 24,
+      online: true,
+      immutable: true,
+    })),
+  defaultCost: (inventory, [target], wage) => {
+    const gb = dataSetById(inventory, target!).sizeGb ?? DEFAULT_DATA_SET_GB;
+    return { upfront: 4 * wage, monthly: Math.max(1, (7 * gb) / 1000), lifeYears: 3 };
+  },
+  touches: () => [],
+  touchesDataSets: (targets) => [...targets],
+};
+
+const offlineBackupCopy: Mitigation = {
+  id: "offline-backup-copy",
+  title: "Rotate an offline backup disk off site",
+  effect: "A weekly backup to a disk that is unplugged and taken off site: ransomware cannot reach it and a fire does not take it.",
+  sources: [SRC.unverified],
+  candidates: (ctx) =>
+    (ctx.inventory.dataSets ?? []).filter((ds) => !ds.copies?.some((c) => c.online === false)).map((ds) => [ds.id]),
+  apply: (inventory, [target]) =>
+    addCopy(inventory, target!, () => ({
+      id: "offline-disk",
+      location: "offsite",
+      medium: "usb-disk",
+      intervalHours: 168,
+      online: false,
+    })),
+  // Two disks; a quarter of an hour a week to swap them.
+  defaultCost: (_inv, _t, wage) => ({ upfront: 200, monthly: (0.25 * 52 * wage) / 12, lifeYears: 4 }),
+  touches: () => [],
+  touchesDataSets: (targets) => [...targets],
+};
+
+const FREQUENT_BACKUP_HOURS = 4;
+
+const moreFrequentBackups: Mitigation = {
+  id: "more-frequent-backups",
+  title: "Back up every 4 hours instead of nightly",
+  effect: `Online copies are refreshed every ${FREQUENT_BACKUP_HOURS} hours, so a restore loses at most a morning's work.`,
+  sources: [SRC.unverified],
+  candidates: (ctx) =>
+    (ctx.inventory.dataSets ?? [])
+      .filter((ds) => (ds.dataLossCostPerHour ?? 0) > 0)
+      .filter((ds) => (ds.copies ?? []).some((c) => c.online !== false && c.intervalHours > FREQUENT_BACKUP_HOURS))
+      .map((ds) => [ds.id]),
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    for (const c of dataSetById(inv, target!).copies ?? []) {
+      if (c.online !== false) c.intervalHours = Math.min(c.intervalHours, FREQUENT_BACKUP_HOURS);
+    }
+    return inv;
+  },
+  defaultCost: () => ({ upfront: 0, monthly: 20, lifeYears: 1 }),
+  touches: () => [],
+  touchesDataSets: (targets) => [...targets],
+};
+
+const RESTORE_TEST_HOURS_PER_COPY = 8;
+
+const restoreTest: Mitigation = {
+  id: "restore-test",
+  title: "Test a restore from every copy, once a year",
+  effect: "Each copy is restored for real once a year, so a broken backup is found before it is needed.",
+  sources: [SRC.restore],
+  candidates: (ctx) =>
+    (ctx.inventory.dataSets ?? [])
+      .filter((ds) => (ds.copies ?? []).some((c) => !isRestoreTested(c, ctx.scores.asOf)))
+      .map((ds) => [ds.id]),
+  // The test happens now: the inventory's own date.
+  apply: (inventory, [target]) => {
+    const inv = copyOf(inventory);
+    const asOf = inv.asOf;
+    for (const c of dataSetById(inv, target!).copies ?? []) if (asOf !== undefined) c.lastRestoreTest = asOf;
+    return inv;
+  },
+  defaultCost: (inventory, [target], wage) => {
+    const copies = (dataSetById(inventory, target!).copies ?? []).length;
+    return { upfront: 0, monthly: (RESTORE_TEST_HOURS_PER_COPY * copies * wage) / 12, lifeYears: 1 };
+  },
+  touches: () => [],
+  touchesDataSets: (targets) => [...targets],
+};
+
+/** Every mitigation, in the order used to break ties. */
+export const MITIGATIONS: readonly Mitigation[] = [
+  secondInternetLine,
+  addUps,
+  addGenerator,
+  standbyServer,
+  moveToCloud,
+  redundantNetworkDevice,
+  fasterSupport,
+  crossTraining,
+  runbook,
+  monitoring,
+  immutableCloudBackup,
+  offlineBackupCopy,
+  moreFrequentBackups,
+  restoreTest,
+];
+
+export function mitigationById(id: string): Mitigation | undefined {
+  return MITIGATIONS.find((m) => m.id === id);
+}

@@ -1,0 +1,303 @@
+/**
+ * The plan (model.md §6): greedy by benefit per annualised cost, re-scoring after every pick,
+ * while the best ratio is above 1; what is not worth it, with the figure that would change that;
+ * an optional first-year budget.
+ */
+import { scoreInventory, type ScoreOptions, type Scores } from "./assess.js";
+import { HOURS_PER_YEAR, type Source } from "./defaults.js";
+import {
+  MITIGATIONS,
+  annualizedCost,
+  firstYearCost,
+  mitigationById,
+  type Mitigation,
+  type MitigationCost,
+  type PlanContext,
+} from "./mitigations.js";
+import type { Inventory } from "./schema.js";
+
+export interface PlanOptions extends ScoreOptions {
+  /** Cash available in the first year (upfront + 12 × monthly of each item). Absent: no limit. */
+  readonly budget?: number;
+  /** Cost overrides per mitigation id. */
+  readonly costOverrides?: Readonly<Record<string, Partial<MitigationCost>>>;
+  /** Safety stop on the number of plan items. */
+  readonly maxItems?: number;
+}
+
+interface Evaluated {
+  readonly benefit: number;
+  readonly functionsBenefit: number;
+  readonly dataBenefit: number;
+  /** Σ over functions of (downtime avoided × hours weight): hours of costed downtime avoided. */
+  readonly weightedHoursAvoided: number;
+  readonly after: Scores;
+  readonly inventory: Inventory;
+}
+
+interface Candidate {
+  readonly mitigation: Mitigation;
+  readonly targets: readonly string[];
+  readonly cost: MitigationCost;
+  readonly annualizedCost: number;
+  readonly firstYearCost: number;
+  readonly bound: number;
+  evaluated?: Evaluated;
+}
+
+export interface PlanItem {
+  readonly mitigation: string;
+  readonly title: string;
+  readonly effect: string;
+  readonly targets: readonly string[];
+  readonly upfront: number;
+  readonly monthly: number;
+  readonly lifeYears: number;
+  readonly annualizedCost: number;
+  readonly firstYearCost: number;
+  readonly annualBenefit: number;
+  /** annualBenefit / annualizedCost. */
+  readonly benefitCostRatio: number;
+  /** upfront / (annualBenefit − 12 × monthly); null when it never pays back. */
+  readonly paybackYears: number | null;
+  readonly expectedAnnualLossBefore: number;
+  readonly expectedAnnualLossAfter: number;
+  readonly sources: readonly Source[];
+}
+
+export interface NotWorthItItem extends PlanItem {
+  /**
+   * The cost of an hour of downtime (of the functions it helps) at which it would pay for
+   * itself; null when it avoids no downtime (a data-only measure).
+   */
+  readonly breakEvenDowntimeCostPerHour: number | null;
+  /** How many times larger every loss figure would have to be for it to pay; null when it changes nothing. */
+  readonly breakEvenLossMultiplier: number | null;
+}
+
+export interface PlanResult {
+  readonly plan: readonly PlanItem[];
+  readonly notWorthIt: readonly NotWorthItItem[];
+  /** Worth it (ratio above 1) but beyond the budget. */
+  readonly overBudget: readonly PlanItem[];
+  readonly expectedAnnualLossBefore: number;
+  readonly expectedAnnualLossAfter: number;
+  readonly totalAnnualizedCost: number;
+  readonly totalFirstYearCost: number;
+  /** Number of full re-scorings done (for the benchmark). */
+  readonly evaluations: number;
+}
+
+function costOf(m: Mitigation, inventory: Inventory, targets: readonly string[], scores: Scores, options: PlanOptions): MitigationCost {
+  const base = m.defaultCost(inventory, targets, scores.model.organization.staffCostPerHour);
+  const override = options.costOverrides?.[m.id] ?? {};
+  return {
+    upfront: override.upfront ?? base.upfront,
+    monthly: override.monthly ?? base.monthly,
+    lifeYears: override.lifeYears ?? base.lifeYears,
+  };
+}
+
+/**
+ * An upper bound on the benefit of a change that only touches the given components and data sets.
+ * Every mitigation leaves the cut sets that avoid the components it touches unchanged and
+ * minimal (they fail the function through paths the change does not alter), so the loss after
+ * is at least the money of those sets: the benefit is at most the money of the others. Sets with
+ * a switch-over pseudo-event are always counted: its rate depends on its group's primary.
+ */
+function benefitBound(scores: Scores, components: readonly string[], dataSets: readonly string[]): number {
+  const touched = new Set(components);
+  let bound = 0;
+  for (const f of scores.functions) {
+    if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
+    f.cutSetMembers.forEach((members, i) => {
+      if (members.some((id) => touched.has(id) || id.startsWith("failover:"))) bound += f.cutSetLoss[i]!;
+    });
+  }
+  const wanted = new Set(dataSets);
+  for (const d of scores.dataSets) if (wanted.has(d.id)) bound += d.expectedAnnualLoss;
+  return bound;
+}
+
+function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions): Evaluated {
+  const next = c.mitigation.apply(inventory, c.targets);
+  const after = scoreInventory(next, {
+    maxOrder: options.maxOrder,
+    figuresOnly: true,
+    reuse: {
+      scores,
+      changedComponents: new Set(c.mitigation.touches(inventory, c.targets)),
+      changedDataSets: new Set(c.mitigation.touchesDataSets(c.targets)),
+    },
+  });
+  let weightedHoursAvoided = 0;
+  const afterById = new Map(after.functions.map((f) => [f.id, f]));
+  for (const f of scores.functions) {
+    const g = afterById.get(f.id);
+    if (g) weightedHoursAvoided += (f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight;
+  }
+  return {
+    benefit: scores.expectedAnnualLoss - after.expectedAnnualLoss,
+    functionsBenefit: scores.functionsLoss - after.functionsLoss,
+    dataBenefit: scores.dataSetsLoss - after.dataSetsLoss,
+    weightedHoursAvoided,
+    after,
+    inventory: next,
+  };
+}
+
+function ratioOf(benefit: number, annual: number): number {
+  if (annual > 0) return benefit / annual;
+  return benefit > 0 ? Infinity : 0;
+}
+
+function toItem(c: Candidate, e: Evaluated, before: number): PlanItem {
+  const recurring = 12 * c.cost.monthly;
+  const net = e.benefit - recurring;
+  return {
+    mitigation: c.mitigation.id,
+    title: c.mitigation.title,
+    effect: c.mitigation.effect,
+    targets: c.targets,
+    upfront: c.cost.upfront,
+    monthly: c.cost.monthly,
+    lifeYears: c.cost.lifeYears,
+    annualizedCost: c.annualizedCost,
+    firstYearCost: c.firstYearCost,
+    annualBenefit: e.benefit,
+    benefitCostRatio: ratioOf(e.benefit, c.annualizedCost),
+    paybackYears: c.cost.upfront === 0 ? (net > 0 ? 0 : null) : net > 0 ? c.cost.upfront / net : null,
+    expectedAnnualLossBefore: before,
+    expectedAnnualLossAfter: e.after.expectedAnnualLoss,
+    sources: c.mitigation.sources,
+  };
+}
+
+function candidatesFor(inventory: Inventory, scores: Scores, applied: ReadonlySet<string>, options: PlanOptions): Candidate[] {
+  const spofs = new Set<string>();
+  for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
+  const ctx: PlanContext = { inventory, scores, spofs };
+  const out: Candidate[] = [];
+  for (const m of MITIGATIONS) {
+    for (const targets of m.candidates(ctx)) {
+      if (applied.has(keyOf(m.id, targets))) continue;
+      const cost = costOf(m, inventory, targets, scores, options);
+      out.push({
+        mitigation: m,
+        targets,
+        cost,
+        annualizedCost: annualizedCost(cost),
+        firstYearCost: firstYearCost(cost),
+        bound: benefitBound(scores, m.touches(inventory, targets), m.touchesDataSets(targets)),
+      });
+    }
+  }
+  return out;
+}
+
+function keyOf(mitigation: string, targets: readonly string[]): string {
+  return `${mitigation}|${targets.join(",")}`;
+}
+
+/** The inventory the plan works on: `asOf` filled in, so restore tests are dated. */
+export function planBase(inventory: Inventory, options: ScoreOptions): Inventory {
+  return inventory.asOf !== undefined || options.asOf === undefined ? inventory : { ...inventory, asOf: options.asOf };
+}
+
+/**
+ * Build the plan for a valid inventory.
+ *
+ * @example
+ * buildPlan(harborDental, {}).plan[0].mitigation //=> e.g. "cross-training"
+ */
+export function buildPlan(inventory: Inventory, options: PlanOptions = {}): PlanResult {
+  let current = planBase(inventory, options);
+  let scores = scoreInventory(current, { maxOrder: options.maxOrder, figuresOnly: true });
+  const start = scores.expectedAnnualLoss;
+  const applied = new Set<string>();
+  const plan: PlanItem[] = [];
+  let remaining = options.budget ?? Infinity;
+  let evaluations = 0;
+  const maxItems = options.maxItems ?? 50;
+  let candidates: Candidate[];
+
+  for (;;) {
+    candidates = candidatesFor(current, scores, applied, options);
+    if (plan.length >= maxItems) break;
+    // Most promising first, so that the bound can stop the search early. Stable: ties keep
+    // catalogue order, then inventory order.
+    const order = candidates
+      .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
+      .sort((a, b) => b.r - a.r || a.i - b.i);
+    let best: { c: Candidate; ratio: number; index: number } | undefined;
+    for (const { c, i, r } of order) {
+      if (r <= Math.max(1, best?.ratio ?? 1)) break;
+      if (c.firstYearCost > remaining) continue;
+      c.evaluated = evaluate(c, current, scores, options);
+      evaluations++;
+      const ratio = ratioOf(c.evaluated.benefit, c.annualizedCost);
+      if (ratio > 1 && (!best || ratio > best.ratio || (ratio === best.ratio && i < best.index))) {
+        best = { c, ratio, index: i };
+      }
+    }
+    if (!best) break;
+    const e = best.c.evaluated!;
+    plan.push(toItem(best.c, e, scores.expectedAnnualLoss));
+    applied.add(keyOf(best.c.mitigation.id, best.c.targets));
+    remaining -= best.c.firstYearCost;
+    current = e.inventory;
+    scores = e.after;
+  }
+
+  // What is left, scored against the final state: not worth it, or worth it but over budget.
+  const notWorthIt: NotWorthItItem[] = [];
+  const overBudget: PlanItem[] = [];
+  for (const c of candidates) {
+    if (c.bound <= 0) continue;
+    const e = c.evaluated ?? evaluate(c, current, scores, options);
+    if (!c.evaluated) evaluations++;
+    if (e.benefit <= 0) continue;
+    const item = toItem(c, e, scores.expectedAnnualLoss);
+    if (item.benefitCostRatio > 1) {
+      overBudget.push(item);
+      continue;
+    }
+    notWorthIt.push({
+      ...item,
+      breakEvenDowntimeCostPerHour:
+        e.weightedHoursAvoided > 0 ? Math.max(0, c.annualizedCost - e.dataBenefit) / e.weightedHoursAvoided : null,
+      breakEvenLossMultiplier: c.annualizedCost / e.benefit,
+    });
+  }
+  // Closest to paying for itself first.
+  notWorthIt.sort((a, b) => b.benefitCostRatio - a.benefitCostRatio);
+  overBudget.sort((a, b) => b.benefitCostRatio - a.benefitCostRatio);
+  return {
+    plan,
+    notWorthIt,
+    overBudget,
+    expectedAnnualLossBefore: start,
+    expectedAnnualLossAfter: scores.expectedAnnualLoss,
+    totalAnnualizedCost: plan.reduce((s, p) => s + p.annualizedCost, 0),
+    totalFirstYearCost: plan.reduce((s, p) => s + p.firstYearCost, 0),
+    evaluations,
+  };
+}
+
+/**
+ * Apply plan items in order to an inventory (what the plan assumes). Used to show "after" views
+ * and to check that the plan's figures are reproducible.
+ */
+export function applyPlanItems(
+  inventory: Inventory,
+  items: ReadonlyArray<{ mitigation: string; targets: readonly string[] }>,
+  options: ScoreOptions = {},
+): Inventory {
+  let current = planBase(inventory, options);
+  for (const item of items) {
+    const m = mitigationById(item.mitigation);
+    if (!m) throw new Error(`bug: unknown mitigation "${item.mitigation}"`);
+    current = m.apply(current, item.targets);
+  }
+  return current;
+}
