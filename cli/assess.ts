@@ -1,0 +1,97 @@
+/**
+ * `npm run assess -- <inventory.json> [--json] [--budget N] [--order K]`
+ *
+ * Exit codes: 0 assessed; 2 bad input (unreadable file, malformed JSON, invalid inventory, bad
+ * options), one problem per line, never a stack trace.
+ */
+import { readFileSync } from "node:fs";
+import { assessInventory, formatProblem, MAX_ORDER_LIMIT, MESSAGES, type Problem } from "../lib/engine/index.js";
+import { formatReport } from "./report.js";
+
+export const USAGE = "usage: npm run assess -- <inventory.json> [--json] [--budget N] [--order K]";
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Line and column (1-based) of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split("\n");
+  return { line: lines.length, column: lines.at(-1)!.length + 1 };
+}
+
+/** Parse JSON, or explain where it breaks. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const at = /position (\d+)/.exec(message);
+    const offset = at ? Number(at[1]) : text.length;
+    const { line, column } = lineAndColumn(text, offset);
+    const detail = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
+    return { ok: false, problem: { path: "", message: MESSAGES.invalidJson(line, column, detail) } };
+  }
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function runAssess(args: readonly string[], readText: (path: string) => string, asOf = today()): CliResult {
+  const fail = (lines: string[]): CliResult => ({ code: 2, stdout: "", stderr: lines.join("\n") + "\n" });
+  let file: string | undefined;
+  let json = false;
+  let budget: number | undefined;
+  let order: number | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--json") json = true;
+    else if (arg === "--budget" || arg === "--order") {
+      const raw = args[++i];
+      const value = raw === undefined ? NaN : Number(raw);
+      if (arg === "--budget") {
+        if (!(Number.isFinite(value) && value >= 0)) return fail([`--budget: must be a number of at least 0 (got ${raw ?? "nothing"})`, USAGE]);
+        budget = value;
+      } else {
+        if (!(Number.isInteger(value) && value >= 1 && value <= MAX_ORDER_LIMIT)) {
+          return fail([`--order: must be a whole number from 1 to ${MAX_ORDER_LIMIT} (got ${raw ?? "nothing"})`, USAGE]);
+        }
+        order = value;
+      }
+    } else if (arg.startsWith("--")) return fail([`unknown option ${arg}`, USAGE]);
+    else if (file === undefined) file = arg;
+    else return fail([`only one inventory file at a time (got ${file} and ${arg})`, USAGE]);
+  }
+  if (file === undefined) return fail(["no inventory file given", USAGE]);
+
+  let text: string;
+  try {
+    text = readText(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : String(code ?? error);
+    return fail([`${file}: cannot read the file (${reason})`]);
+  }
+  const parsed = parseJson(text);
+  if (!parsed.ok) return fail([`${file}: ${formatProblem(parsed.problem)}`]);
+  const result = assessInventory(parsed.value, { asOf, budget, maxOrder: order });
+  if (!result.ok) return fail(result.problems.map(formatProblem));
+  return {
+    code: 0,
+    stdout: json ? JSON.stringify(result.assessment, null, 2) + "\n" : formatReport(result.assessment),
+    stderr: "",
+  };
+}
+
+// Run when invoked as a script (not when imported by tests).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/cli\//, "/cli/"))) {
+  const result = runAssess(process.argv.slice(2), (path) => readFileSync(path, "utf8"));
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  process.exitCode = result.code;
+}
