@@ -1,0 +1,136 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { expectReproduces } from "../tests/support/compare.js";
+import { loadExamples, REPO_ROOT } from "../tests/support/examples.js";
+import { lineAndColumn, parseJson, runAssess } from "./assess.js";
+
+const run = promisify(execFile);
+const examples = loadExamples();
+const readReal = (p: string) => readFileSync(p, "utf8");
+const files = (content: Record<string, string>) => (p: string) => {
+  if (p in content) return content[p]!;
+  throw Object.assign(new Error("missing"), { code: "ENOENT" });
+};
+
+/** The real command, as a user runs it: a separate process through tsx. */
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", path.join(REPO_ROOT, "cli/assess.ts"), ...args], {
+      cwd: REPO_ROOT,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("npm run assess", () => {
+  for (const example of examples) {
+    it(`--json reproduces ${example.name}`, () => {
+      const result = runAssess([example.file, "--json"], readReal);
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      expectReproduces(JSON.parse(result.stdout), example.expected, example.name);
+    });
+  }
+
+  it("as a real process prints the assessment JSON and nothing else", async () => {
+    const example = examples.find((e) => e.name === "northwind-parts")!;
+    const result = await cli([example.file, "--json"]);
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout);
+    expect(parsed.format).toBe("resilience-assessment/1");
+    expectReproduces(parsed, example.expected, "northwind via process");
+  });
+
+  it("as a real process exits 2 on a bad option and on a missing file, without a stack trace", async () => {
+    const result = await cli([path.join(REPO_ROOT, "package.json"), "--order", "9"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^--order: must be a whole number from 1 to 6 \(got 9\)/);
+    const missing = await cli(["does-not-exist.json"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe("does-not-exist.json: cannot read the file (no such file)\n");
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("reports malformed JSON with its line and column", () => {
+    const result = runAssess(["inv.json"], files({ "inv.json": '{\n  "format": "resilience-inventory/1",\n  "organization": { "name": "x", }\n}' }));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^inv\.json: the file is not valid JSON \(line 3, column 34\): /);
+  });
+
+  it("reports an empty file as malformed JSON at its end", () => {
+    const parsed = parseJson("");
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem.message).toMatch(/^the file is not valid JSON \(line 1, column 1\)/);
+  });
+
+  it("lists every problem of an invalid inventory, one per line with its path", () => {
+    const doc = {
+      format: "resilience-inventory/1",
+      asOf: "2026-11-21",
+      organization: { name: "Acme", currency: "USD", operatingHoursPerWeek: 200 },
+      components: [{ id: "srv", kind: "server", failuresPerYear: -1 }],
+      functions: [{ id: "sales", downtimeCostPerHour: 100, requires: { any: ["srv", "nas-2"] } }],
+    };
+    const result = runAssess(["inv.json"], files({ "inv.json": JSON.stringify(doc) }));
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([
+      "organization.operatingHoursPerWeek: must be at most 168",
+      "components[0].failuresPerYear: must be at least 0",
+    ]);
+    const fixed = { ...doc, organization: { ...doc.organization, operatingHoursPerWeek: 40 }, components: [{ id: "srv", kind: "server" }] };
+    const second = runAssess(["inv.json"], files({ "inv.json": JSON.stringify(fixed) }));
+    expect(second.stderr).toBe('functions[0].requires.any[1]: unknown component "nas-2"\n');
+  });
+
+  it("uses the date it is given when the inventory has no asOf", () => {
+    const inv = JSON.parse(readFileSync(examples.find((e) => e.name === "harbor-dental")!.file, "utf8"));
+    delete inv.asOf;
+    // The cloud copy was restore-tested on 2026-06-02: tested on 2026-11-21, untested two years on.
+    const now = JSON.parse(runAssess(["x.json", "--json"], files({ "x.json": JSON.stringify(inv) }), "2026-11-21").stdout);
+    const later = JSON.parse(runAssess(["x.json", "--json"], files({ "x.json": JSON.stringify(inv) }), "2028-11-21").stdout);
+    expect(now.asOf).toBe("2026-11-21");
+    expect(now.dataSets[0].expectedAnnualLoss).toBeCloseTo(306, 9);
+    expect(later.dataSets[0].expectedAnnualLoss).toBeGreaterThan(306);
+  });
+
+  it("keeps the plan within --budget (first-year cash)", () => {
+    const example = examples.find((e) => e.name === "ledger-accounting")!;
+    const free = JSON.parse(runAssess([example.file, "--json"], readReal).stdout);
+    const limited = JSON.parse(runAssess([example.file, "--json", "--budget", "500"], readReal).stdout);
+    const spend = (plan: Array<{ firstYearCost: number }>) => plan.reduce((s, p) => s + p.firstYearCost, 0);
+    expect(spend(free.plan)).toBeGreaterThan(500);
+    expect(spend(limited.plan)).toBeLessThanOrEqual(500);
+    expect(limited.plan.length).toBeGreaterThan(0);
+    expect(limited.overBudget.length).toBeGreaterThan(0);
+  });
+
+  it("prints a readable report: functions by loss, SPOFs with hours and money, checks, the plan", () => {
+    const example = examples.find((e) => e.name === "harbor-dental")!;
+    const { stdout, code } = runAssess([example.file], readReal);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Expected loss per year: $5,581");
+    expect(stdout.indexOf("Patient scheduling")).toBeLessThan(stdout.indexOf("Email "));
+    expect(stdout).toContain("If Practice management server fails, Patient scheduling stops: about 20 h a year, about $2,679.");
+    expect(stdout).toContain("[ ] every copy restore-tested this year");
+    expect(stdout).toMatch(/#\s+Action\s+Target\s+Cost\/yr\s+Saves\/yr\s+Payback\s+Loss after/);
+    expect(stdout).toContain("Not worth it at this cost of downtime");
+  });
+
+  it("refuses unknown options and missing files with the usage line", () => {
+    expect(runAssess(["--frobnicate"], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --frobnicate") });
+    expect(runAssess([], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run assess") });
+    expect(runAssess(["a.json", "--budget", "-5"], readReal).stderr).toMatch(/^--budget: must be a number of at least 0/);
+  });
+
+  it("computes line and column from an offset", () => {
+    expect(lineAndColumn("ab\ncd\nef", 4)).toEqual({ line: 2, column: 2 });
+    expect(lineAndColumn("", 0)).toEqual({ line: 1, column: 1 });
+  });
+});
