@@ -1,0 +1,252 @@
+/**
+ * Answers ⇄ inventory. Loading an inventory and saving it back gives the same document (the tests
+ * check every example), because the answers keep every inventory field where the owner answers it:
+ * organisation settings in the step that asks about them, components in the step of their kind,
+ * "who can fix it" and "would anyone notice" in the people step.
+ */
+import {
+  ComponentSchema,
+  CopySchema,
+  DataSetSchema,
+  FunctionSchema,
+  INVENTORY_FORMAT,
+  OrganizationSchema,
+  PersonSchema,
+  type Component,
+  type Copy,
+  type DataSet,
+  type Inventory,
+  type BusinessFunction,
+  type Organization,
+  type Person,
+} from "@/lib/engine/schema";
+import {
+  ANSWERS_FORMAT,
+  STEP_IDS,
+  allComponents,
+  componentList,
+  type Answers,
+  type CareAnswer,
+  type ComponentAnswer,
+  type ComponentListRef,
+  type DataSetAnswer,
+  type FunctionAnswer,
+} from "./answers";
+import { suggestDowntimeCostPerHour } from "./business";
+import { CUSTOM_FUNCTION_SHARES, functionTemplate, parseLineName } from "./templates";
+import { referencedIds } from "./requirements";
+
+const CARE_KEYS = ["knownBy", "monitored", "supportResponseHours", "hasRunbook"] as const;
+const COMPONENT_ONLY_KEYS = ["provider", "technology"] as const;
+const FUNCTION_ONLY_KEYS = ["template", "revenueShare", "staffShare"] as const;
+
+/** A copy of `value` with keys in the schema's order and undefined values left out. */
+function ordered<T>(value: Record<string, unknown>, keys: readonly string[], drop: readonly string[] = []): T {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (value[k] !== undefined && !drop.includes(k)) out[k] = value[k];
+  for (const k of Object.keys(value)) if (!(k in out) && value[k] !== undefined && !drop.includes(k)) out[k] = value[k];
+  return out as T;
+}
+
+const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
+
+/** The share of revenue and of staff that stop with a function, for its suggested cost. */
+export function sharesOf(f: FunctionAnswer): { revenueShare: number; staffShare: number } {
+  const t = functionTemplate(f.template);
+  return {
+    revenueShare: f.revenueShare ?? t?.revenueShare ?? CUSTOM_FUNCTION_SHARES.revenueShare,
+    staffShare: f.staffShare ?? t?.staffShare ?? CUSTOM_FUNCTION_SHARES.staffShare,
+  };
+}
+
+/** The cost of downtime the inventory will use: the owner's figure, else the suggestion. */
+export function effectiveDowntimeCost(answers: Answers, f: FunctionAnswer): number | undefined {
+  if (f.downtimeCostPerHour !== undefined) return f.downtimeCostPerHour;
+  return suggestDowntimeCostPerHour(answers.business, sharesOf(f))?.costPerHour;
+}
+
+export interface BuiltInventory {
+  readonly inventory: Inventory;
+  /** Where in the answers an inventory path (as validateInventory reports it) was answered. */
+  answerPathOf(inventoryPath: string): string;
+}
+
+/**
+ * Build the inventory the engine scores. Answers that pass `findAnswerProblems` always give an
+ * inventory that passes `validateInventory`; unfinished answers give one that names what is missing.
+ *
+ * @example
+ * answersToInventory(inventoryToAnswers(harborDental), "2026-11-21") // deep-equals harborDental
+ */
+export function answersToInventory(answers: Answers, asOf?: string): Inventory {
+  return buildInventory(answers, asOf).inventory;
+}
+
+export function buildInventory(answers: Answers, asOf?: string): BuiltInventory {
+  const paths = new Map<string, string>();
+  const b = answers.business;
+  const p = answers.people;
+  const d = answers.data;
+  const organization = ordered<Organization>(
+    {
+      name: b.name,
+      currency: b.currency,
+      operatingHoursPerWeek: b.operatingHoursPerWeek,
+      absenceWaitHours: p.absenceWaitHours,
+      vendorResponseHours: p.vendorResponseHours,
+      unmonitoredDetectionHours: p.unmonitoredDetectionHours,
+      untestedRestoreFailure: d.untestedRestoreFailure,
+      lossScenarios: d.lossScenarios,
+      staffCostPerHour: b.staffCostPerHour,
+    },
+    keysOf(OrganizationSchema),
+  );
+  for (const k of ["name", "currency", "operatingHoursPerWeek", "staffCostPerHour"]) paths.set(`organization.${k}`, `business.${k}`);
+  for (const k of ["absenceWaitHours", "vendorResponseHours", "unmonitoredDetectionHours"]) paths.set(`organization.${k}`, `people.${k}`);
+  for (const k of ["untestedRestoreFailure", "lossScenarios"]) paths.set(`organization.${k}`, `data.${k}`);
+  paths.set("organization", "business");
+
+  const people = p.people.map((person, i) => {
+    paths.set(`people[${i}]`, `people.people[${i}]`);
+    return ordered<Person>(person, keysOf(PersonSchema));
+  });
+
+  const components = allComponents(answers).map(({ component, list, index }, i): Component => {
+    const care: CareAnswer = p.care[component.id] ?? {};
+    paths.set(`components[${i}]`, `${listPath(list)}[${index}]`);
+    for (const k of CARE_KEYS) paths.set(`components[${i}].${k}`, `people.care.${component.id}.${k}`);
+    return ordered<Component>({ ...component, name: blankToUndefined(component.name), ...care }, keysOf(ComponentSchema), COMPONENT_ONLY_KEYS);
+  });
+
+  const functions = answers.functions.items.map((f, i): BusinessFunction => {
+    paths.set(`functions[${i}]`, `functions.items[${i}]`);
+    return ordered<BusinessFunction>(
+      { ...f, name: blankToUndefined(f.name), downtimeCostPerHour: effectiveDowntimeCost(answers, f) },
+      keysOf(FunctionSchema),
+      FUNCTION_ONLY_KEYS,
+    );
+  });
+
+  const dataSets = d.dataSets.map((ds, i): DataSet => {
+    paths.set(`dataSets[${i}]`, `data.dataSets[${i}]`);
+    const copies = ds.copies?.map((c) => ordered<Copy>(c, keysOf(CopySchema)));
+    return ordered<DataSet>({ ...ds, name: blankToUndefined(ds.name), copies }, keysOf(DataSetSchema));
+  });
+
+  const inventory: Inventory = {
+    format: INVENTORY_FORMAT,
+    ...(asOf !== undefined ? { asOf } : {}),
+    organization,
+    people,
+    components,
+    functions,
+    dataSets,
+  };
+  return { inventory, answerPathOf: (path) => translatePath(path, paths) };
+}
+
+function blankToUndefined(text: string | undefined): string | undefined {
+  return text === undefined || text.trim() === "" ? undefined : text;
+}
+
+export function listPath(list: ComponentListRef): string {
+  return `${list.step}.${list.key}`;
+}
+
+/** Replace the longest known prefix (whole segments only). */
+function translatePath(path: string, paths: ReadonlyMap<string, string>): string {
+  let best = "";
+  for (const prefix of paths.keys()) {
+    if (prefix.length <= best.length) continue;
+    if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) best = prefix;
+  }
+  return best === "" ? path : `${paths.get(best)}${path.slice(best.length)}`;
+}
+
+/** Which step and list a component belongs in when an inventory is loaded. */
+export function listForComponent(component: Component, inventory: Inventory): ComponentListRef {
+  switch (component.kind) {
+    case "internet":
+    case "site":
+    case "other": {
+      // Something an internet line itself needs (a provider's network, a shared duct) is asked
+      // about in the internet step as a shared part.
+      const neededByLine = (inventory.components ?? []).some(
+        (c) => c.kind === "internet" && c.id !== component.id && referencedIds(c.requires).includes(component.id),
+      );
+      if (neededByLine) return { step: "internet", key: "shared" };
+      if (component.kind === "internet") return { step: "internet", key: "lines" };
+      return component.kind === "site" ? { step: "power", key: "items" } : { step: "systems", key: "items" };
+    }
+    case "power":
+    case "ups":
+    case "generator":
+      return { step: "power", key: "items" };
+    case "network":
+      return { step: "network", key: "items" };
+    default:
+      return { step: "systems", key: "items" };
+  }
+}
+
+/**
+ * Load an inventory into the questionnaire. Every step counts as answered: the inventory is a
+ * complete description (steps with something missing still show as unfinished in `progress`).
+ */
+export function inventoryToAnswers(inventory: Inventory): Answers {
+  const org = inventory.organization;
+  const care: Record<string, CareAnswer> = {};
+  const answers: Answers = {
+    format: ANSWERS_FORMAT,
+    business: ordered(
+      {
+        name: org.name,
+        currency: org.currency,
+        operatingHoursPerWeek: org.operatingHoursPerWeek,
+        staffCostPerHour: org.staffCostPerHour,
+      },
+      [],
+    ),
+    functions: { items: (inventory.functions ?? []).map((f) => ({ ...f }) as FunctionAnswer) },
+    power: { items: [] },
+    internet: { lines: [], shared: [] },
+    network: { items: [] },
+    systems: { items: [] },
+    data: ordered(
+      {
+        dataSets: (inventory.dataSets ?? []).map(
+          (ds) => ({ ...ds, ...(ds.copies ? { copies: ds.copies.map((c) => ({ ...c })) } : {}) }) as DataSetAnswer,
+        ),
+        untestedRestoreFailure: org.untestedRestoreFailure,
+        lossScenarios: org.lossScenarios,
+      },
+      [],
+    ),
+    people: ordered(
+      {
+        people: (inventory.people ?? []).map((person) => ({ ...person })),
+        care,
+        absenceWaitHours: org.absenceWaitHours,
+        vendorResponseHours: org.vendorResponseHours,
+        unmonitoredDetectionHours: org.unmonitoredDetectionHours,
+      },
+      [],
+    ),
+    review: {},
+    componentOrder: (inventory.components ?? []).map((c) => c.id),
+    done: [...STEP_IDS],
+  };
+  for (const c of inventory.components ?? []) {
+    const answer: Record<string, unknown> = {};
+    const careOf: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(c)) {
+      if ((CARE_KEYS as readonly string[]).includes(k)) careOf[k] = v;
+      else answer[k] = v;
+    }
+    if (Object.keys(careOf).length > 0) care[c.id] = careOf as CareAnswer;
+    const list = listForComponent(c, inventory);
+    if (list.step === "internet" && list.key === "lines") Object.assign(answer, parseLineName(c.name));
+    componentList(answers, list).push(answer as ComponentAnswer);
+  }
+  return answers;
+}
