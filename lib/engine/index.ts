@@ -7,7 +7,7 @@
  * if (result.ok) result.assessment.expectedAnnualLoss //=> 5581.45…
  * else result.problems //=> [{ path: "functions[2].requires.any[1]", message: 'unknown component "nas-2"' }]
  */
-import { ENGINE_VERSION, optionProblems, scoreInventory, type ScoreOptions } from "./assess.js";
+import { ENGINE_VERSION, optionProblems, scoreInventory } from "./assess.js";
 import type { DataSetResult } from "./data-sets.js";
 import type { Source } from "./defaults.js";
 import type { BusFactorFinding, RtoBreach } from "./functions.js";
@@ -41,6 +41,21 @@ export interface AssessedCutSet {
   readonly meanJointOutageHours: number;
 }
 
+/** The numbers behind one single point of failure: enough to say in one sentence why it matters. */
+export interface SpofExplanation {
+  readonly component: string;
+  readonly name: string;
+  readonly failuresPerYear: number;
+  readonly repairHours: number;
+  readonly peopleWaitHours: number;
+  readonly detectionWaitHours: number;
+  readonly effectiveRepairHours: number;
+  readonly rideThroughHours: number;
+  readonly weight: number;
+  readonly downtimeHoursPerYear: number;
+  readonly expectedAnnualLoss: number;
+}
+
 export interface AssessedFunction {
   readonly id: string;
   readonly name: string;
@@ -51,6 +66,8 @@ export interface AssessedFunction {
   readonly downtimeHoursPerYear: number;
   readonly expectedAnnualLoss: number;
   readonly singlePointsOfFailure: readonly string[];
+  /** Same order as `singlePointsOfFailure`. */
+  readonly spofExplanations: readonly SpofExplanation[];
   readonly cutSets: readonly AssessedCutSet[];
   readonly truncated: boolean;
   readonly rtoBreaches: readonly RtoBreach[];
@@ -110,6 +127,7 @@ export function assessValid(inventory: Inventory, options: AssessOptions = {}): 
   const scores = scoreInventory(inventory, { maxOrder, asOf: options.asOf });
   const plan = options.withoutPlan ? undefined : buildPlan(inventory, options);
   const rtoOf = new Map((inventory.functions ?? []).map((f) => [f.id, f.rtoHours ?? null]));
+  const componentOf = new Map(scores.components.map((c) => [c.id, c]));
   return {
     format: ASSESSMENT_FORMAT,
     engineVersion: ENGINE_VERSION,
@@ -129,6 +147,23 @@ export function assessValid(inventory: Inventory, options: AssessOptions = {}): 
       downtimeHoursPerYear: f.downtimeHoursPerYear,
       expectedAnnualLoss: f.expectedAnnualLoss,
       singlePointsOfFailure: f.singlePointsOfFailure,
+      spofExplanations: f.singlePointsOfFailure.map((id) => {
+        const c = componentOf.get(id)!;
+        const cut = f.cutSets.find((s) => s.components.length === 1 && s.components[0] === id)!;
+        return {
+          component: id,
+          name: c.name,
+          failuresPerYear: c.failuresPerYear,
+          repairHours: c.repairHours,
+          peopleWaitHours: c.peopleWaitHours,
+          detectionWaitHours: c.detectionWaitHours,
+          effectiveRepairHours: c.effectiveRepairHours,
+          rideThroughHours: cut.rideThroughHours,
+          weight: cut.weight,
+          downtimeHoursPerYear: cut.downtimeHoursPerYear,
+          expectedAnnualLoss: cut.expectedAnnualLoss,
+        };
+      }),
       cutSets: f.cutSets.map((c) => ({
         components: c.components,
         weight: c.weight,
