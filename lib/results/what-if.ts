@@ -138,10 +138,12 @@ export function evaluateWhatIf(model: WhatIfModel, failed: Iterable<string>): Wh
     if ("any" in req && (req.failoverMinutes ?? 0) > 0 && states[0]!.downAfter !== Infinity) {
       return { downAfter, interruption: { atMinutes: states[0]!.downAfter, minutes: req.failoverMinutes! } };
     }
-    // The members of a redundant group hide each other's switch-overs only partly; the primary's
-    // interruption still reaches through, since the group runs on the primary until it fails.
-    if ("any" in req && states[0]!.interruption) return { downAfter, interruption: states[0]!.interruption };
-    return { downAfter };
+    // An active-passive group runs on its primary, so the primary's own interruptions reach through.
+    if ("any" in req && (req.failoverMinutes ?? 0) > 0 && states[0]!.interruption) return { downAfter, interruption: states[0]!.interruption };
+    // Otherwise the group is interrupted only when enough members are down or interrupted at once.
+    const hit = states.filter((s) => s.downAfter !== Infinity || s.interruption);
+    const interruption = firstInterruption(hit);
+    return hit.length >= need && interruption ? { downAfter, interruption } : { downAfter };
   };
 
   const functions = model.functions.map((f): WhatIfFunctionResult => {
