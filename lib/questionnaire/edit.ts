@@ -86,8 +86,8 @@ export function updateComponent(answers: Answers, id: string, patch: Partial<Omi
   return next;
 }
 
-function withPatch<T extends object>(value: T, patch: Partial<T>): T {
-  const out: Record<string, unknown> = { ...value };
+function withPatch<T extends object>(value: T, patch: object): T {
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const [k, v] of Object.entries(patch)) {
     if (v === undefined) delete out[k];
     else out[k] = v;
