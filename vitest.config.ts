@@ -1,10 +1,39 @@
 import { defineConfig } from "vitest/config";
 
+const root = new URL("./", import.meta.url).pathname;
+
 export default defineConfig({
-  test: {
-    include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "tests/e2e/**"],
-    testTimeout: 30_000,
+  resolve: {
+    alias: {
+      "@": root,
+      // `server-only` throws outside React's server build; tests import server modules directly.
+      "server-only": `${root}tests/setup/empty-module.ts`,
+    },
   },
-  resolve: { alias: { "@": new URL("./", import.meta.url).pathname } },
+  test: {
+    testTimeout: 30_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
+          exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/server/**", "scripts/db/**"],
+        },
+      },
+      {
+        // Tests that need a database: each worker gets its own copy built from the migrations.
+        extends: true,
+        test: {
+          name: "server",
+          include: ["lib/server/**/*.test.ts", "scripts/db/**/*.test.ts", "tests/server/**/*.test.ts"],
+          exclude: ["node_modules/**", ".next/**", "lib/server/generated/**"],
+          globalSetup: ["tests/setup/global-db.ts"],
+          setupFiles: ["tests/setup/worker-db.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
 });
