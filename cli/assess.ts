@@ -5,8 +5,11 @@
  * options), one problem per line, never a stack trace.
  */
 import { readFileSync } from "node:fs";
-import { assessInventory, formatProblem, MAX_ORDER_LIMIT, MESSAGES, type Problem } from "../lib/engine/index.js";
+import { assessInventory, formatProblem, MAX_ORDER_LIMIT } from "../lib/engine/index.js";
+import { parseJson } from "../lib/interchange/parse-json.js";
 import { formatReport } from "./report.js";
+
+export { lineAndColumn, parseJson } from "../lib/interchange/parse-json.js";
 
 export const USAGE = "usage: npm run assess -- <inventory.json> [--json] [--budget N] [--order K]";
 
@@ -14,27 +17,6 @@ export interface CliResult {
   readonly code: number;
   readonly stdout: string;
   readonly stderr: string;
-}
-
-/** Line and column (1-based) of a character offset. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-  const lines = before.split("\n");
-  return { line: lines.length, column: lines.at(-1)!.length + 1 };
-}
-
-/** Parse JSON, or explain where it breaks. */
-export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problem: Problem } {
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : text.length;
-    const { line, column } = lineAndColumn(text, offset);
-    const detail = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, ".*" is not valid JSON$/s, "");
-    return { ok: false, problem: { path: "", message: MESSAGES.invalidJson(line, column, detail) } };
-  }
 }
 
 function today(): string {

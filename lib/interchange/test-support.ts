@@ -1,0 +1,199 @@
+/**
+ * Hand-written fast-check arbitraries for valid inventories (the zod bridge does not support
+ * zod 4). Components require only components listed before them, so there is never a cycle;
+ * group ids are numbered after generation so they are unique across the inventory.
+ */
+import fc from "fast-check";
+import {
+  COMPONENT_KINDS,
+  COPY_LOCATIONS,
+  ID_PATTERN,
+  INVENTORY_FORMAT,
+  type Component,
+  type Inventory,
+  type Requirement,
+} from "../engine/index.js";
+
+export const idArb = fc.stringMatching(ID_PATTERN);
+
+/** Any text, including lone surrogates, quotes, control characters and right-to-left marks. */
+const textArb = (maxLength: number) => fc.string({ unit: "binary", minLength: 1, maxLength });
+
+const nonNegative = (max: number) => fc.oneof(fc.constant(-0), fc.double({ min: 0, max, noNaN: true }));
+const positive = (max: number) => fc.double({ min: Number.MIN_VALUE, max, noNaN: true });
+const probability = fc.double({ min: 0, max: 1, noNaN: true });
+const isoDateArb = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+const lossScenariosArb = fc.record({ device: probability, site: probability, ransomware: probability }, { requiredKeys: [] });
+
+/** A requirement over the given component ids; `any` groups marked with an id get a real one later. */
+function requirementArb(ids: readonly string[]): fc.Arbitrary<Requirement> {
+  const { req } = fc.letrec<{ req: Requirement; all: Requirement; any: Requirement; atLeast: Requirement }>((tie) => ({
+    req: fc.oneof({ maxDepth: 3, depthSize: "small" }, fc.constantFrom(...ids), tie("all"), tie("any"), tie("atLeast")),
+    all: fc.array(tie("req"), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+    any: fc
+      .record({
+        any: fc.array(tie("req"), { minLength: 1, maxLength: 3 }),
+        named: fc.boolean(),
+        failoverMinutes: fc.option(nonNegative(120), { nil: undefined }),
+      })
+      .map(({ any, named, failoverMinutes }) => ({
+        any,
+        // Placeholder, renumbered by numberGroups: a switch-over needs an id.
+        ...(named || (failoverMinutes ?? 0) > 0 ? { id: "pending" } : {}),
+        ...(failoverMinutes !== undefined ? { failoverMinutes } : {}),
+      })),
+    atLeast: fc
+      .array(tie("req"), { minLength: 1, maxLength: 3 })
+      .chain((of) => fc.integer({ min: 1, max: of.length }).map((atLeast) => ({ atLeast, of }))),
+  }));
+  return req;
+}
+
+function numberGroups(inventory: Inventory): Inventory {
+  let n = 0;
+  const renumber = (r: Requirement): Requirement => {
+    if (typeof r === "string") return r;
+    if ("all" in r) return { all: r.all.map(renumber) };
+    if ("any" in r) return { ...r, any: r.any.map(renumber), ...(r.id !== undefined ? { id: `group-${++n}` } : {}) };
+    return { ...r, of: r.of.map(renumber) };
+  };
+  return {
+    ...inventory,
+    ...(inventory.components
+      ? { components: inventory.components.map((c) => (c.requires === undefined ? c : { ...c, requires: renumber(c.requires) })) }
+      : {}),
+    ...(inventory.functions ? { functions: inventory.functions.map((f) => ({ ...f, requires: renumber(f.requires) })) } : {}),
+  };
+}
+
+function componentArb(id: string, earlier: readonly string[], people: readonly string[]): fc.Arbitrary<Component> {
+  return fc.record(
+    {
+      id: fc.constant(id),
+      name: textArb(24),
+      kind: fc.constantFrom(...COMPONENT_KINDS),
+      failuresPerYear: nonNegative(50),
+      repairHours: positive(1000),
+      runtimeMinutes: nonNegative(600),
+      requires: earlier.length > 0 ? requirementArb(earlier) : fc.constant(undefined),
+      knownBy: fc.subarray([...people]),
+      monitored: fc.boolean(),
+      supportResponseHours: nonNegative(200),
+      hasRunbook: fc.boolean(),
+      notes: fc.string({ unit: "binary", maxLength: 60 }),
+    },
+    { requiredKeys: ["id", "kind"] },
+  ) as fc.Arbitrary<Component>;
+}
+
+/** Valid inventories, small enough to check hundreds per test. */
+export const inventoryArb: fc.Arbitrary<Inventory> = fc
+  .record({
+    people: fc.uniqueArray(idArb, { maxLength: 4 }),
+    components: fc.uniqueArray(idArb, { maxLength: 7 }),
+    functionIds: fc.uniqueArray(idArb, { maxLength: 3 }),
+    dataSetIds: fc.uniqueArray(idArb, { maxLength: 2 }),
+  })
+  .chain(({ people, components, functionIds, dataSetIds }) =>
+    fc.record(
+      {
+        format: fc.constant(INVENTORY_FORMAT),
+        asOf: isoDateArb,
+        organization: fc.record(
+          {
+            name: textArb(30),
+            currency: fc.stringMatching(/^[A-Z]{3}$/),
+            operatingHoursPerWeek: fc.double({ min: 0, max: 168, noNaN: true }),
+            absenceWaitHours: nonNegative(500),
+            vendorResponseHours: nonNegative(500),
+            unmonitoredDetectionHours: nonNegative(1000),
+            untestedRestoreFailure: probability,
+            lossScenarios: lossScenariosArb,
+            staffCostPerHour: nonNegative(500),
+          },
+          { requiredKeys: ["name", "currency", "operatingHoursPerWeek"] },
+        ),
+        people: fc.tuple(
+          ...people.map((id) =>
+            fc.record({ id: fc.constant(id), name: textArb(20), availability: probability }, { requiredKeys: ["id"] }),
+          ),
+        ),
+        components: fc.tuple(...components.map((id, i) => componentArb(id, components.slice(0, i), people))),
+        functions:
+          components.length === 0
+            ? fc.constant([])
+            : fc.tuple(
+                ...functionIds.map((id) =>
+                  fc.record(
+                    {
+                      id: fc.constant(id),
+                      name: textArb(20),
+                      downtimeCostPerHour: nonNegative(1e6),
+                      hours: fc.constantFrom("always" as const, "business" as const),
+                      rtoHours: nonNegative(500),
+                      requires: requirementArb(components),
+                    },
+                    { requiredKeys: ["id", "downtimeCostPerHour", "requires"] },
+                  ),
+                ),
+              ),
+        dataSets:
+          components.length === 0
+            ? fc.constant([])
+            : fc.tuple(
+                ...dataSetIds.map((id) =>
+                  fc.record(
+                    {
+                      id: fc.constant(id),
+                      name: textArb(20),
+                      primary: fc.constantFrom(...components),
+                      medium: textArb(10),
+                      dataLossCostPerHour: nonNegative(1e5),
+                      totalLossCost: nonNegative(1e8),
+                      rpoHours: nonNegative(500),
+                      lossScenarios: lossScenariosArb,
+                      sizeGb: nonNegative(1e5),
+                      copies: fc.uniqueArray(
+                        fc.record(
+                          {
+                            id: idArb,
+                            location: fc.constantFrom(...COPY_LOCATIONS),
+                            medium: textArb(10),
+                            intervalHours: positive(10000),
+                            online: fc.boolean(),
+                            immutable: fc.boolean(),
+                            lastRestoreTest: isoDateArb,
+                          },
+                          { requiredKeys: ["id", "location", "medium", "intervalHours"] },
+                        ),
+                        { selector: (c) => c.id, maxLength: 3 },
+                      ),
+                    },
+                    { requiredKeys: ["id", "primary"] },
+                  ),
+                ),
+              ),
+      },
+      { requiredKeys: ["format", "organization", "people", "components", "functions", "dataSets"] },
+    ).chain((inventory) =>
+      // An empty list may also be left out; both are valid and must survive the round trip.
+      fc.record({ people: fc.boolean(), components: fc.boolean(), functions: fc.boolean(), dataSets: fc.boolean() }).map((omit) => {
+        const out: Record<string, unknown> = { ...inventory };
+        for (const key of ["people", "components", "functions", "dataSets"] as const) {
+          if (omit[key] && inventory[key].length === 0) delete out[key];
+        }
+        return out;
+      }),
+    ),
+  )
+  .map((inventory) => numberGroups(inventory as Inventory));
+
+/** The same value with every object's keys in reverse order (to show key order does not matter). */
+export function reverseKeys<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(reverseKeys) as T;
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reverseKeys(v)])) as T;
+}
