@@ -150,6 +150,20 @@ describe("autosave", () => {
     expect(h.calls.map((c) => c.answers.business.name)).toEqual(["A", "AB"]);
   });
 
+  it("flushAndWait resolves once the server has everything", async () => {
+    const h = harness();
+    h.autosave.update(named("A"));
+    h.autosave.flush();
+    h.autosave.update(named("AB"));
+    const done = h.autosave.flushAndWait();
+    h.calls[0]!.resolve({ ok: true, version: 2 });
+    await h.settle();
+    expect(h.calls.map((c) => [c.answers.business.name, c.version])).toEqual([["A", 1], ["AB", 2]]);
+    h.calls[1]!.resolve({ ok: true, version: 3 });
+    expect(await done).toEqual({ status: "saved", version: 3, errors: [] });
+    expect(readDraft(h.storage, h.key)).toBeUndefined();
+  });
+
   it("ignores a damaged draft", () => {
     const s = new MemoryStorage();
     s.setItem("k", "{not json");

@@ -102,6 +102,8 @@ export interface Autosave {
   update(answers: Answers): void;
   /** Save now (the page is being hidden or left). */
   flush(): void;
+  /** Save now and wait until the server has answered (before showing results). */
+  flushAndWait(): Promise<AutosaveState>;
   /** Stop timers; the draft stays if it was not acknowledged. */
   dispose(): void;
   getState(): AutosaveState;
@@ -119,6 +121,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
   let again = false;
   let timer: unknown;
   let disposed = false;
+  let running: Promise<void> = Promise.resolve();
 
   const setState = (patch: Partial<AutosaveState>) => {
     state = { ...state, ...patch };
@@ -132,9 +135,16 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     cancel();
     timer = setTimer(() => {
       timer = undefined;
-      void run();
+      void start();
     }, ms);
   };
+
+  function start(): Promise<void> {
+    const p = run();
+    if (!inFlight) return p;
+    running = p;
+    return p;
+  }
 
   async function run(): Promise<void> {
     if (disposed || !dirty || current === undefined || state.status === "conflict") return;
@@ -201,7 +211,17 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     },
     flush() {
       cancel();
-      void run();
+      void start();
+    },
+    async flushAndWait() {
+      cancel();
+      // Wait for a save under way, then send whatever changed since, until nothing is left.
+      for (let i = 0; i < 10; i++) {
+        await running;
+        if (!dirty || state.status === "conflict" || state.status === "invalid" || state.status === "offline") break;
+        await start();
+      }
+      return state;
     },
     dispose() {
       disposed = true;

@@ -22,6 +22,7 @@ export interface DefaultView {
   readonly value: number;
   /** The value in the unit the form shows (a percentage for chances and shares). */
   readonly display: string;
+  readonly status: SourceStatus;
   readonly statusLabel: string;
   readonly citation: string;
   readonly note?: string;
@@ -31,6 +32,7 @@ function view(value: number, display: string, source: Source): DefaultView {
   return {
     value,
     display,
+    status: source.status,
     statusLabel: SOURCE_STATUS_LABELS[source.status],
     citation: source.citation,
     ...(source.note ? { note: source.note } : {}),

@@ -50,7 +50,7 @@ describe("findAnswerProblems", () => {
         path: "functions.items[0].downtimeCostPerHour",
         message: "Enter what an hour of downtime costs, or fill in revenue and opening hours on the first step to get a suggestion",
       },
-      { step: "functions", path: "functions.items[0].requires", message: "Choose at least one thing this needs to work" },
+      { step: "review", path: "functions.items[0].requires", message: "Choose at least one thing this needs to work" },
     ]);
   });
 
@@ -66,7 +66,7 @@ describe("findAnswerProblems", () => {
     const a = inventoryToAnswers(loadExample("harbor-dental"));
     a.functions.items[0]!.requires = { all: ["pms", "gone"] };
     expect(findAnswerProblems(a)).toEqual([
-      { step: "functions", path: "functions.items[0].requires.all[1]", message: "Something this needs has been removed: choose again" },
+      { step: "review", path: "functions.items[0].requires.all[1]", message: "Something this needs has been removed: choose again" },
     ]);
   });
 

@@ -33,7 +33,10 @@ function stepOf(path: string): StepId {
 }
 
 function problem(path: string, message: string): AnswerProblem {
-  return { step: stepOf(path), path, message };
+  // What a function needs is ticked in the equipment steps and checked on the review page, so
+  // its problems belong to the review step, not to the step that names the function.
+  const step = /^functions\.items\[\d+\]\.requires/.test(path) ? "review" : stepOf(path);
+  return { step, path, message };
 }
 
 /** Shape and range problems, one per field, in the schema's words. */

@@ -1,0 +1,244 @@
+"use client";
+/**
+ * The guided questionnaire: one topic per step, a progress bar, autosave (debounced, and when the
+ * page is hidden or left) with conflict detection, and unsaved answers kept in local storage
+ * until the server has them.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { STEP_IDS, STEP_TITLES, type Answers, type StepId } from "@/lib/questionnaire/answers";
+import {
+  blockingProblems,
+  clearDraft,
+  createAutosave,
+  draftKey,
+  readDraft,
+  type Autosave,
+  type Draft,
+  type SaveAnswersResult,
+  type SaveStatus,
+} from "@/lib/questionnaire/autosave";
+import { markStepDone } from "@/lib/questionnaire/edit";
+import { progress as computeProgress } from "@/lib/questionnaire/progress";
+import { findAnswerProblems, problemsByPath, type AnswerProblem } from "@/lib/questionnaire/validate";
+import { Button } from "@/components/ui/button";
+import { fieldId } from "@/components/ui/field";
+import { ProgressBar } from "./progress-bar";
+import { SaveStatusMessage } from "./save-status";
+import { StepBusiness } from "./step-business";
+import { StepData } from "./step-data";
+import { StepNetwork, StepPower, StepSystems } from "./step-equipment";
+import { StepFunctions } from "./step-functions";
+import { StepInternet } from "./step-internet";
+import { StepPeople } from "./step-people";
+import { StepReview } from "./step-review";
+import type { StepProps } from "./types";
+
+export interface QuestionnaireProps {
+  /** The answers as the server has them (see lib/questionnaire: emptyAnswers, inventoryToAnswers). */
+  readonly initialAnswers: Answers;
+  /** The stored record's version; sent back with every save. */
+  readonly version: number;
+  /** Save the answers if `version` is still current. */
+  readonly onSave: (answers: Answers, version: number) => Promise<SaveAnswersResult>;
+  /** Names the local-storage draft; one per assessment. */
+  readonly assessmentId: string;
+  /** False for viewers. */
+  readonly canEdit?: boolean;
+  readonly initialStep?: StepId;
+  /** The assessment date (YYYY-MM-DD): restore tests after it are flagged. */
+  readonly asOf?: string;
+  /** Where "See the results" leads once every step is complete. */
+  readonly resultsHref?: string;
+  readonly onStepChange?: (step: StepId) => void;
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function Questionnaire(props: QuestionnaireProps) {
+  const canEdit = props.canEdit ?? true;
+  const storageKey = draftKey(props.assessmentId);
+  const [answers, setAnswers] = useState<Answers>(props.initialAnswers);
+  const [step, setStep] = useState<StepId>(props.initialStep ?? "business");
+  const [status, setStatus] = useState<SaveStatus>("idle");
+  const [saveErrors, setSaveErrors] = useState<readonly AnswerProblem[]>([]);
+  const [staleDraft, setStaleDraft] = useState<Draft | undefined>();
+  const [showMissing, setShowMissing] = useState<ReadonlySet<StepId>>(new Set());
+  const autosave = useRef<Autosave | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const firstRender = useRef(true);
+  const onSave = useRef(props.onSave);
+  onSave.current = props.onSave;
+
+  useEffect(() => {
+    const storage = typeof window === "undefined" ? undefined : window.localStorage;
+    const saver = createAutosave({
+      version: props.version,
+      storage,
+      storageKey,
+      save: (a, v) => onSave.current(a, v),
+      onState: (s) => {
+        setStatus(s.status);
+        setSaveErrors(s.errors);
+      },
+    });
+    autosave.current = saver;
+    const draft = readDraft(storage, storageKey);
+    if (draft) {
+      if (sameJson(draft.answers, props.initialAnswers)) clearDraft(storage, storageKey);
+      else if (draft.baseVersion === props.version) {
+        setAnswers(draft.answers);
+        saver.update(draft.answers);
+      } else setStaleDraft(draft);
+    }
+    const onHide = () => {
+      if (document.visibilityState === "hidden") saver.flush();
+    };
+    const onPageHide = () => saver.flush();
+    document.addEventListener("visibilitychange", onHide);
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      document.removeEventListener("visibilitychange", onHide);
+      window.removeEventListener("pagehide", onPageHide);
+      // No flush here: React may remount at once (Strict Mode) and a second save from the old
+      // version would conflict. What was not sent stays in local storage and is sent next time.
+      saver.dispose();
+    };
+    // The version and answers are those the page was loaded with; a new version means a reload.
+  }, [storageKey]);
+
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    heading.current?.focus();
+  }, [step]);
+
+  const change = useCallback((next: Answers) => {
+    setAnswers(next);
+    autosave.current?.update(next);
+  }, []);
+
+  const problems = useMemo(() => findAnswerProblems(answers, { asOf: props.asOf }), [answers, props.asOf]);
+  const schemaFailed = useMemo(() => blockingProblems(answers).length > 0, [answers]);
+  const progress = useMemo(() => computeProgress(answers, problems), [answers, problems]);
+  const visible = problems.filter((p) => schemaFailed || showMissing.has(p.step) || answers.done.includes(p.step));
+  const errors = problemsByPath([...saveErrors, ...visible]);
+  const stepProblems = problems.filter((p) => p.step === step);
+  const index = STEP_IDS.indexOf(step);
+
+  const goTo = (s: StepId) => {
+    setStep(s);
+    props.onStepChange?.(s);
+  };
+  const next = () => {
+    if (stepProblems.length > 0) {
+      setShowMissing(new Set([...showMissing, step]));
+      requestAnimationFrame(() => summary.current?.focus());
+      return;
+    }
+    if (canEdit) change(markStepDone(answers, step));
+    if (index < STEP_IDS.length - 1) goTo(STEP_IDS[index + 1]!);
+  };
+
+  const stepProps: StepProps = { answers, onChange: change, errors, canEdit };
+  const body: Record<StepId, ReactNode> = {
+    business: <StepBusiness {...stepProps} />,
+    functions: <StepFunctions {...stepProps} />,
+    power: <StepPower {...stepProps} />,
+    internet: <StepInternet {...stepProps} />,
+    network: <StepNetwork {...stepProps} />,
+    systems: <StepSystems {...stepProps} />,
+    data: <StepData {...stepProps} />,
+    people: <StepPeople {...stepProps} />,
+    review: <StepReview {...stepProps} problems={problems} onGoToStep={goTo} />,
+  };
+  const shownStepProblems = showMissing.has(step) || answers.done.includes(step) || schemaFailed ? stepProblems : [];
+  const allComplete = progress.completed === progress.total;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <ProgressBar progress={progress} current={step} onSelect={goTo} />
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <SaveStatusMessage status={status} onReload={() => window.location.reload()} />
+      </div>
+      {staleDraft ? (
+        <div className="space-y-2 rounded-md border border-amber-400 bg-amber-50 p-3 text-amber-950" role="region" aria-label="Unsaved answers">
+          <p>
+            This browser holds answers that were never saved, typed before the assessment was changed elsewhere. Restore them
+            (they replace what is shown) or discard them.
+          </p>
+          <div className="flex gap-2">
+            <Button
+              variant="primary"
+              onClick={() => {
+                change(staleDraft.answers);
+                setStaleDraft(undefined);
+              }}
+            >
+              Restore my unsaved answers
+            </Button>
+            <Button
+              onClick={() => {
+                clearDraft(window.localStorage, storageKey);
+                setStaleDraft(undefined);
+              }}
+            >
+              Discard them
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      <section aria-labelledby="step-heading" className="space-y-6">
+        <h2 id="step-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold text-slate-900 focus:outline-none">
+          Step {index + 1} of {STEP_IDS.length}: {STEP_TITLES[step]}
+        </h2>
+        {shownStepProblems.length > 0 ? (
+          <div ref={summary} tabIndex={-1} className="space-y-1 rounded-md border border-red-400 bg-red-50 p-3 text-red-950">
+            <p className="font-medium">Before you continue:</p>
+            <ul className="list-disc pl-6">
+              {shownStepProblems.map((p) => (
+                <li key={`${p.path}-${p.message}`}>
+                  <a className="underline" href={`#${fieldId(p.path)}`}>
+                    {p.message}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {body[step]}
+      </section>
+      <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-300 pt-4">
+        <Button disabled={index === 0} onClick={() => goTo(STEP_IDS[index - 1]!)}>
+          Back
+        </Button>
+        {index < STEP_IDS.length - 1 ? (
+          <Button variant="primary" onClick={next}>
+            Continue
+          </Button>
+        ) : allComplete && props.resultsHref ? (
+          <a
+            href={props.resultsHref}
+            onClick={(e) => {
+              const saver = autosave.current;
+              if (!saver) return;
+              e.preventDefault();
+              void saver.flushAndWait().then((s) => {
+                if (s.status === "saved" || s.status === "idle") window.location.assign(props.resultsHref!);
+              });
+            }}
+            className="rounded-md bg-blue-800 px-3 py-2 font-medium text-white hover:bg-blue-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700 focus-visible:ring-offset-2"
+          >
+            See the results
+          </a>
+        ) : (
+          <Button variant="primary" onClick={next}>
+            Finish
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
