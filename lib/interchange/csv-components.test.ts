@@ -71,7 +71,7 @@ describe("the RMM export fixture", () => {
     for (const c of result.components) expect([c.name, c.kind]).toEqual([c.name, expectedKinds[c.name!]]);
     expect(result.components.every((c) => c.monitored === true)).toBe(true);
 
-    const byId = new Map(result.components.map((c, i) => [c.id, { c, line: result.lines[i] }]));
+    const byId = new Map(result.components.map((c, i) => [c.id, { c, line: result.lines[i]! }]));
     expect(byId.get("frontdesk-01")!.line).toBe(2);
     expect(byId.get("lab-b-switch")!.c.name).toBe('Lab "B" switch');
     expect(byId.get("buro-mac")!.c.name).toBe("BÜRO-MAC");
@@ -89,7 +89,7 @@ describe("the RMM export fixture", () => {
         "Serial Number: 9ZM4R51; Last Seen: 2026-11-21 07:00; Notes: Runs the imaging bridge.\nDo NOT reboot during patient hours.\n" +
         "Vendor: Carestream, ticket portal only",
     );
-    // The row after the multi-line note starts three lines further down, after a blank line.
+    // The note spans three lines and a blank line follows it.
     expect(byId.get("pms-srv")!.line).toBe(byId.get("xray-ws")!.line + 4);
 
     // Unknown types are warnings, not errors; so are the blank type and the renamed duplicate.
