@@ -14,25 +14,10 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EstimateField } from "@/components/ui/estimate-field";
 import { CheckboxField, NumberField, SelectField, TextField } from "@/components/ui/field";
+import { KIND_LABELS } from "@/lib/questionnaire/templates";
 import { RequirementEditor } from "./requirement-editor";
 import type { StepProps } from "./types";
 
-export const KIND_LABELS: Readonly<Record<ComponentKind, string>> = {
-  site: "The premises",
-  power: "Power supply",
-  ups: "UPS battery",
-  generator: "Generator",
-  internet: "Internet line or provider network",
-  network: "Network device (router, switch, Wi-Fi)",
-  server: "Server",
-  storage: "Storage (NAS, disk array)",
-  cloud: "Cloud server or storage",
-  saas: "Online service (SaaS)",
-  application: "Software you run yourselves",
-  endpoint: "Computer, till, terminal or printer",
-  data: "Data",
-  other: "Something else",
-};
 
 export function componentNames(answers: Answers): (id: string) => string {
   const names = new Map(allComponents(answers).map(({ component }) => [component.id, component.name || component.id]));

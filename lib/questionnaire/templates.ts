@@ -60,6 +60,24 @@ export const INTERVAL_CHOICES: ReadonlyArray<{ hours: number; label: string }> =
   { hours: 720, label: "Every month" },
 ];
 
+/** What each kind of component is called in the questionnaire and the results. */
+export const KIND_LABELS: Readonly<Record<ComponentKind, string>> = {
+  site: "The premises",
+  power: "Power supply",
+  ups: "UPS battery",
+  generator: "Generator",
+  internet: "Internet line or provider network",
+  network: "Network device (router, switch, Wi-Fi)",
+  server: "Server",
+  storage: "Storage (NAS, disk array)",
+  cloud: "Cloud server or storage",
+  saas: "Online service (SaaS)",
+  application: "Software you run yourselves",
+  endpoint: "Computer, till, terminal or printer",
+  data: "Data",
+  other: "Something else",
+};
+
 export interface ComponentTemplate {
   readonly id: string;
   readonly name: string;
