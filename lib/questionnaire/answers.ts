@@ -220,6 +220,11 @@ export const AnswersSchema = z.strictObject({
   data: DataAnswersSchema,
   people: PeopleAnswersSchema,
   review: ReviewAnswersSchema,
+  /**
+   * The date the description is as of, kept from an imported inventory so its restore-test ages
+   * do not change; answers typed in the questionnaire leave it out and the assessment date applies.
+   */
+  asOf: z.iso.date({ error: M.restoreTestDate }).optional(),
   /** Component ids in inventory order, so that saving an imported inventory keeps its order. */
   componentOrder: z.array(id),
   /** Steps the user has finished (pressed Continue on with nothing missing). */

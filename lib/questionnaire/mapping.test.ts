@@ -125,7 +125,13 @@ describe("inventory → answers → inventory", () => {
     // 0.5 × 468000 / (45 × 52) + 1 × 4 × 35 = 100 + 140
     expect(inventory.functions![1]).toEqual({ id: "files", downtimeCostPerHour: 240, requires: "srv" });
     expect(inventory.components![3]).not.toHaveProperty("provider");
-    expect(inventory).not.toHaveProperty("asOf");
+    expect(inventory.asOf).toBe("2026-03-01");
+  });
+
+  it("keeps the date of an imported inventory; otherwise uses the one given", () => {
+    expect(answersToInventory(inventoryToAnswers(kitchenSink), "2030-01-01").asOf).toBe("2026-03-01");
+    const { asOf: _drop, ...undated } = kitchenSink;
+    expect(answersToInventory(inventoryToAnswers(undated), "2030-01-01").asOf).toBe("2030-01-01");
   });
 
   it("appends components added in the questionnaire after the loaded ones, in step order", () => {

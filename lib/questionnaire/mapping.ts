@@ -74,6 +74,7 @@ export interface BuiltInventory {
 /**
  * Build the inventory the engine scores. Answers that pass `findAnswerProblems` always give an
  * inventory that passes `validateInventory`; unfinished answers give one that names what is missing.
+ * `asOf` is used when the answers carry no date of their own (only imported inventories do).
  *
  * @example
  * answersToInventory(inventoryToAnswers(harborDental), "2026-11-21") // deep-equals harborDental
@@ -82,7 +83,8 @@ export function answersToInventory(answers: Answers, asOf?: string): Inventory {
   return buildInventory(answers, asOf).inventory;
 }
 
-export function buildInventory(answers: Answers, asOf?: string): BuiltInventory {
+export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltInventory {
+  const asOf = answers.asOf ?? fallbackAsOf;
   const paths = new Map<string, string>();
   const b = answers.business;
   const p = answers.people;
@@ -233,6 +235,7 @@ export function inventoryToAnswers(inventory: Inventory): Answers {
       [],
     ),
     review: {},
+    ...(inventory.asOf !== undefined ? { asOf: inventory.asOf } : {}),
     componentOrder: (inventory.components ?? []).map((c) => c.id),
     done: [...STEP_IDS],
   };

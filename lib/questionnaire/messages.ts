@@ -53,4 +53,5 @@ export const ANSWER_MESSAGES = {
   atLeastRange: (n: number) => `Choose a number from 1 to ${n}`,
   failoverNeedsId: "This backup group needs a name for its switch-over",
   note: "Keep the note under 4,000 characters",
+  unreadable: "The answers could not be read: reload the page and try again",
 } as const;

@@ -48,7 +48,8 @@ export function schemaProblems(issues: readonly z.core.$ZodIssue[], base: readon
     const requiresAt = segments.indexOf("requires");
     let path = formatAnswerPath(requiresAt >= 0 ? segments.slice(0, requiresAt + 1) : segments);
     let message = issue.message;
-    if (requiresAt >= 0) message = M.requirement;
+    if (segments.length === 0) message = M.unreadable;
+    else if (requiresAt >= 0) message = M.requirement;
     else if (issue.code === "unrecognized_keys") {
       message = `Unknown answer${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
       path = formatAnswerPath(segments);
