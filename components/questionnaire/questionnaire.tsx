@@ -11,7 +11,8 @@ import {
   clearDraft,
   createAutosave,
   draftKey,
-  readDraft,
+  listDrafts,
+  tabId,
   type Autosave,
   type Draft,
   type SaveAnswersResult,
@@ -56,12 +57,12 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 export function Questionnaire(props: QuestionnaireProps) {
   const canEdit = props.canEdit ?? true;
-  const storageKey = draftKey(props.assessmentId);
+  const assessmentId = props.assessmentId;
   const [answers, setAnswers] = useState<Answers>(props.initialAnswers);
   const [step, setStep] = useState<StepId>(props.initialStep ?? "business");
   const [status, setStatus] = useState<SaveStatus>("idle");
   const [saveErrors, setSaveErrors] = useState<readonly AnswerProblem[]>([]);
-  const [staleDraft, setStaleDraft] = useState<Draft | undefined>();
+  const [staleDraft, setStaleDraft] = useState<{ key: string; draft: Draft } | undefined>();
   const [showMissing, setShowMissing] = useState<ReadonlySet<StepId>>(new Set());
   const autosave = useRef<Autosave | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -71,7 +72,8 @@ export function Questionnaire(props: QuestionnaireProps) {
   onSave.current = props.onSave;
 
   useEffect(() => {
-    const storage = typeof window === "undefined" ? undefined : window.localStorage;
+    const storage = window.localStorage;
+    const storageKey = draftKey(assessmentId, tabId(window.sessionStorage));
     const saver = createAutosave({
       version: props.version,
       storage,
@@ -83,13 +85,16 @@ export function Questionnaire(props: QuestionnaireProps) {
       },
     });
     autosave.current = saver;
-    const draft = readDraft(storage, storageKey);
-    if (draft) {
-      if (sameJson(draft.answers, props.initialAnswers)) clearDraft(storage, storageKey);
-      else if (draft.baseVersion === props.version) {
-        setAnswers(draft.answers);
-        saver.update(draft.answers);
-      } else setStaleDraft(draft);
+    // This tab's own draft first (a reload), else the newest another tab left behind.
+    const drafts = listDrafts(storage, assessmentId);
+    const found = drafts.find((d) => d.key === storageKey) ?? drafts[0];
+    if (found) {
+      if (sameJson(found.draft.answers, props.initialAnswers)) clearDraft(storage, found.key);
+      else if (found.draft.baseVersion === props.version) {
+        setAnswers(found.draft.answers);
+        saver.update(found.draft.answers);
+        if (found.key !== storageKey) clearDraft(storage, found.key);
+      } else setStaleDraft(found);
     }
     const onHide = () => {
       if (document.visibilityState === "hidden") saver.flush();
@@ -105,7 +110,7 @@ export function Questionnaire(props: QuestionnaireProps) {
       saver.dispose();
     };
     // The version and answers are those the page was loaded with; a new version means a reload.
-  }, [storageKey]);
+  }, [assessmentId]);
 
   useEffect(() => {
     if (firstRender.current) {
@@ -173,7 +178,8 @@ export function Questionnaire(props: QuestionnaireProps) {
             <Button
               variant="primary"
               onClick={() => {
-                change(staleDraft.answers);
+                change(staleDraft.draft.answers);
+                if (staleDraft.key !== draftKey(assessmentId, tabId(window.sessionStorage))) clearDraft(window.localStorage, staleDraft.key);
                 setStaleDraft(undefined);
               }}
             >
@@ -181,7 +187,7 @@ export function Questionnaire(props: QuestionnaireProps) {
             </Button>
             <Button
               onClick={() => {
-                clearDraft(window.localStorage, storageKey);
+                clearDraft(window.localStorage, staleDraft.key);
                 setStaleDraft(undefined);
               }}
             >

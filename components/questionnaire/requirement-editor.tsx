@@ -269,7 +269,12 @@ function AddMember(props: RequirementEditorProps & { group: Group | undefined; e
   const selectId = `${fieldId(props.path)}-add`;
   if (props.disabled) return null;
   if (options.length === 0) {
-    return <p className="text-sm text-slate-600">Nothing else to choose: add it in the steps about power, internet, network gear or computers first.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Nothing to choose here: either everything listed so far already depends on this, or the rest has not been added yet
+        (power, internet, network gear and computers each have their own step).
+      </p>
+    );
   }
   const chosen = options.find((o) => o.id === choice)?.id ?? "";
   return (

@@ -18,7 +18,7 @@ export function FunctionCharts({ rows, currency, tableId }: { rows: readonly Fun
       <figure className="space-y-2" aria-describedby={tableId}>
         <figcaption className="font-medium">Hours down a year</figcaption>
         <div role="img" aria-label={`Bar chart of hours down a year per activity; the figures are in the table below.`}>
-          <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={(v: number) => formatHours(v)} />
             <YAxis type="category" dataKey="name" width={140} />
@@ -30,7 +30,7 @@ export function FunctionCharts({ rows, currency, tableId }: { rows: readonly Fun
       <figure className="space-y-2" aria-describedby={tableId}>
         <figcaption className="font-medium">Expected loss a year</figcaption>
         <div role="img" aria-label={`Bar chart of expected loss a year per activity; the figures are in the table below.`}>
-          <BarChart responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
+          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" tickFormatter={(v: number) => formatMoney(v, currency)} />
             <YAxis type="category" dataKey="name" width={140} />

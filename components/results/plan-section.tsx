@@ -108,7 +108,7 @@ export function PlanSection({ items, currency, lossBefore }: PlanSectionProps) {
       <figure className="space-y-2">
         <figcaption className="font-medium">Spend against risk removed (the last two columns of the table)</figcaption>
         <div role="img" aria-label="Line chart of yearly risk removed against yearly spend, step by step through the plan; the table above has the same figures.">
-          <LineChart responsive style={{ width: "100%", height: 260 }} data={points.map((p) => ({ ...p }))} margin={{ left: 16, right: 24, top: 8 }}>
+          <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 260 }} data={points.map((p) => ({ ...p }))} margin={{ left: 16, right: 24, top: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis type="number" dataKey="spend" name="Spend a year" tickFormatter={(v: number) => money(v)} domain={[0, "dataMax"]} />
             <YAxis type="number" dataKey="riskRemoved" name="Risk removed a year" tickFormatter={(v: number) => money(v)} width={90} />

@@ -63,7 +63,7 @@ describe("ResultsView (Harbor Dental)", () => {
     expect(page).toContain(first.title);
     expect(page).toContain(`${formatMoney(first.annualizedCost, "USD")} ${formatMoney(first.firstYearCost, "USD")} ${formatMoney(first.annualBenefit, "USD")}`);
     const nwi = assessment.notWorthIt.find((n) => n.breakEvenDowntimeCostPerHour !== null)!;
-    expect(page).toContain(`${nwi.title} (${nwi.targets.map((t) => inventory.components!.find((c) => c.id === t)?.name ?? t).join(", ")}) costs about`);
+    expect(page).toContain(`${nwi.title}, for ${nwi.targets.map((t) => `the ${inventory.components!.find((c) => c.id === t)?.name ?? t}`).join(" and ")}, costs about`);
     expect(page).toContain(`It would pay for itself if an hour of downtime cost ${formatApproxMoney(nwi.breakEvenDowntimeCostPerHour!, "USD")} or more.`);
   });
 

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { emptyAnswers, type Answers } from "./answers";
-import { createAutosave, draftKey, readDraft, type AutosaveState, type SaveAnswersResult, type StorageLike } from "./autosave";
+import { createAutosave, draftKey, listDrafts, readDraft, tabId, type AutosaveState, type SaveAnswersResult, type StorageLike } from "./autosave";
 
 class MemoryStorage implements StorageLike {
   readonly data = new Map<string, string>();
+  get length() {
+    return this.data.size;
+  }
+  key(i: number) {
+    return [...this.data.keys()][i] ?? null;
+  }
   getItem(k: string) {
     return this.data.get(k) ?? null;
   }
@@ -21,7 +27,7 @@ function harness(version = 1) {
   const calls: Array<{ answers: Answers; version: number; resolve: (r: SaveAnswersResult) => void; reject: (e: Error) => void }> = [];
   const states: AutosaveState[] = [];
   const storage = new MemoryStorage();
-  const key = draftKey("a1");
+  const key = draftKey("a1", "tab1");
   const autosave = createAutosave({
     version,
     storage,
@@ -58,7 +64,7 @@ describe("autosave", () => {
     const h = harness();
     h.autosave.update(named("A"));
     h.autosave.update(named("AB"));
-    expect(readDraft(h.storage, h.key)).toEqual({ baseVersion: 1, answers: named("AB") });
+    expect(readDraft(h.storage, h.key)).toMatchObject({ baseVersion: 1, answers: named("AB") });
     expect(h.calls).toHaveLength(0);
     expect(h.fire()).toEqual([800]);
     expect(h.calls.map((c) => [c.answers.business.name, c.version])).toEqual([["AB", 1]]);
@@ -76,7 +82,7 @@ describe("autosave", () => {
     h.autosave.update(named("AB"));
     h.calls[0]!.resolve({ ok: true, version: 2 });
     await h.settle();
-    expect(readDraft(h.storage, h.key)).toEqual({ baseVersion: 2, answers: named("AB") });
+    expect(readDraft(h.storage, h.key)).toMatchObject({ baseVersion: 2, answers: named("AB") });
     h.fire();
     expect(h.calls.map((c) => [c.answers.business.name, c.version])).toEqual([["A", 1], ["AB", 2]]);
     h.calls[1]!.resolve({ ok: true, version: 3 });
@@ -95,7 +101,7 @@ describe("autosave", () => {
     h.autosave.update(named("Mine too"));
     h.autosave.flush();
     expect(h.calls).toHaveLength(1);
-    expect(readDraft(h.storage, h.key)).toEqual({ baseVersion: 5, answers: named("Mine too") });
+    expect(readDraft(h.storage, h.key)).toMatchObject({ baseVersion: 5, answers: named("Mine too") });
   });
 
   it("retries after a network failure", async () => {
@@ -162,6 +168,32 @@ describe("autosave", () => {
     h.calls[1]!.resolve({ ok: true, version: 3 });
     expect(await done).toEqual({ status: "saved", version: 3, errors: [] });
     expect(readDraft(h.storage, h.key)).toBeUndefined();
+  });
+
+  it("keeps one draft per tab, so another tab's save never deletes it", async () => {
+    const one = harness();
+    const two = createAutosave({
+      version: 1,
+      storage: one.storage,
+      storageKey: draftKey("a1", "tab2"),
+      onState: () => {},
+      save: async () => ({ ok: true, version: 2 }),
+      setTimer: (fn) => fn(),
+      clearTimer: () => {},
+    });
+    one.autosave.update(named("Tab one"));
+    two.update(named("Tab two"));
+    await one.settle();
+    expect(readDraft(one.storage, draftKey("a1", "tab2"))).toBeUndefined();
+    expect(listDrafts(one.storage, "a1").map((d) => [d.key, d.draft.answers.business.name])).toEqual([["bulwark:answers:a1:tab1", "Tab one"]]);
+    expect(listDrafts(one.storage, "other")).toEqual([]);
+  });
+
+  it("gives a tab the same id after a reload", () => {
+    const session = new MemoryStorage();
+    const first = tabId(session);
+    expect(tabId(session)).toBe(first);
+    expect(tabId(new MemoryStorage())).not.toBe("");
   });
 
   it("ignores a damaged draft", () => {

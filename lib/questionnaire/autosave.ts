@@ -36,9 +36,11 @@ export interface AutosaveState {
 export interface Draft {
   readonly baseVersion: number;
   readonly answers: Answers;
+  /** When it was written (ms since 1970), to pick the newest of several tabs' drafts. */
+  readonly savedAt?: number;
 }
 
-export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem">;
+export type StorageLike = Pick<Storage, "getItem" | "setItem" | "removeItem" | "key" | "length">;
 
 export interface AutosaveOptions {
   readonly save: (answers: Answers, version: number) => Promise<SaveAnswersResult>;
@@ -56,8 +58,45 @@ export const AUTOSAVE_DELAY_MS = 800;
 export const AUTOSAVE_RETRY_MS = 5000;
 const DRAFT_FORMAT = "bulwark-draft/1";
 
-export function draftKey(assessmentId: string): string {
-  return `bulwark:answers:${assessmentId}`;
+const DRAFT_PREFIX = "bulwark:answers:";
+
+/**
+ * One draft per assessment and browser tab: a second tab saving must not delete the first tab's
+ * unsaved answers. The tab id lives in session storage, which survives a reload of the same tab.
+ */
+export function draftKey(assessmentId: string, tabId: string): string {
+  return `${DRAFT_PREFIX}${assessmentId}:${tabId}`;
+}
+
+export function tabId(session: Pick<Storage, "getItem" | "setItem"> | undefined): string {
+  const KEY = "bulwark:tab";
+  try {
+    const known = session?.getItem(KEY);
+    if (known) return known;
+    const id = Math.random().toString(36).slice(2, 10);
+    session?.setItem(KEY, id);
+    return id;
+  } catch {
+    return "tab";
+  }
+}
+
+/** Every readable draft of an assessment, newest first. */
+export function listDrafts(storage: StorageLike | undefined, assessmentId: string): Array<{ key: string; draft: Draft }> {
+  const out: Array<{ key: string; draft: Draft }> = [];
+  if (!storage) return out;
+  const prefix = `${DRAFT_PREFIX}${assessmentId}:`;
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (!key?.startsWith(prefix)) continue;
+      const draft = readDraft(storage, key);
+      if (draft) out.push({ key, draft });
+    }
+  } catch {
+    return out;
+  }
+  return out.sort((a, b) => (b.draft.savedAt ?? 0) - (a.draft.savedAt ?? 0));
 }
 
 /** The unsaved answers kept in this browser, if any (anything unreadable counts as none). */
@@ -69,7 +108,8 @@ export function readDraft(storage: StorageLike | undefined, key: string): Draft 
     if (parsed.format !== DRAFT_FORMAT || typeof parsed.baseVersion !== "number" || parsed.answers?.format !== ANSWERS_FORMAT) {
       return undefined;
     }
-    return { baseVersion: parsed.baseVersion, answers: parsed.answers as Answers };
+    const savedAt = (parsed as { savedAt?: unknown }).savedAt;
+    return { baseVersion: parsed.baseVersion, answers: parsed.answers as Answers, ...(typeof savedAt === "number" ? { savedAt } : {}) };
   } catch {
     return undefined;
   }
@@ -77,7 +117,7 @@ export function readDraft(storage: StorageLike | undefined, key: string): Draft 
 
 function writeDraft(storage: StorageLike | undefined, key: string, draft: Draft): void {
   try {
-    storage?.setItem(key, JSON.stringify({ format: DRAFT_FORMAT, ...draft }));
+    storage?.setItem(key, JSON.stringify({ format: DRAFT_FORMAT, savedAt: Date.now(), ...draft }));
   } catch {
     // Storage full or disabled (private mode): the server save still runs.
   }

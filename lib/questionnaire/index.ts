@@ -8,5 +8,5 @@ export { findAnswerProblems, findStepProblems, problemsByPath, type AnswerProble
 export { progress, type Progress, type StepProgress } from "./progress";
 export { suggestDowntimeCostPerHour, type DowntimeCostSuggestion } from "./business";
 export { answersFromStored, prepareAnswersForSave, type PreparedSave } from "./storage";
-export { createAutosave, draftKey, readDraft, clearDraft, type SaveAnswersResult, type SaveStatus, type Autosave } from "./autosave";
+export { createAutosave, draftKey, tabId, listDrafts, readDraft, clearDraft, type SaveAnswersResult, type SaveStatus, type Autosave } from "./autosave";
 export { ANSWER_MESSAGES } from "./messages";

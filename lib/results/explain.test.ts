@@ -133,7 +133,7 @@ describe("not worth it", () => {
         { title: "Install a generator", targets: ["grid"], annualizedCost: 1100, annualBenefit: 380.4, breakEvenDowntimeCostPerHour: 731 },
         { currency: "USD", nameOf: () => "Utility power" },
       ),
-    ).toBe("Install a generator (Utility power) costs about $1,100 a year and saves about $380 a year. It would pay for itself if an hour of downtime cost about $730 or more.");
+    ).toBe("Install a generator, for the Utility power, costs about $1,100 a year and saves about $380 a year. It would pay for itself if an hour of downtime cost about $730 or more.");
     expect(explainNotWorthIt({ title: "Test restores", annualizedCost: 400, annualBenefit: 78, breakEvenDowntimeCostPerHour: null }, { currency: "EUR" })).toBe(
       "Test restores costs about €400 a year and saves about €78 a year.",
     );

@@ -275,7 +275,7 @@ export function explainNotWorthIt(
 ): string {
   const money = (v: number) => formatApproxMoney(v, ctx.currency, ctx.locale ?? DEFAULT_LOCALE);
   const nameOf = ctx.nameOf ?? ((id: string) => id);
-  const what = input.targets && input.targets.length > 0 ? `${input.title} (${input.targets.map(nameOf).join(", ")})` : input.title;
+  const what = input.targets && input.targets.length > 0 ? `${input.title}, for ${input.targets.map((t) => the(nameOf(t))).join(" and ")},` : input.title;
   const base = `${what} costs ${money(input.annualizedCost)} a year and saves ${money(input.annualBenefit)} a year.`;
   if (input.breakEvenDowntimeCostPerHour === null) return base;
   return `${base} It would pay for itself if an hour of downtime cost ${money(input.breakEvenDowntimeCostPerHour)} or more.`;
