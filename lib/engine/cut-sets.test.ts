@@ -187,6 +187,37 @@ describe("ride-through times (model.md §3)", () => {
   });
 });
 
+describe("ride-through inside one gate: every combination of member sets counts (engine bug, reported)", () => {
+  // model.md §3: a set formed from one cut set of each member takes the largest T; the same set
+  // reached several ways keeps the smallest. The engine minimises between the steps of a
+  // product or a k-of-n layer, "whatever T", and so can lose the combination with the smallest T.
+  it.fails("any: {g, s} is down at once when s stops the first and third members and g the second", () => {
+    // Events: g 0, s 1, x 2, y 3, z 4, ups 5 (30 minutes, requires g).
+    const g = comp(0);
+    const s = comp(1);
+    const node = any(all(comp(5, g, 0.5), s), any(g), all(s, comp(2), comp(3), comp(4)));
+    const family = setsWithT(run(node).family);
+    expect(family["0,1"]).toBe(0);
+  });
+
+  it.fails("atLeast: the result does not depend on the order of the members", () => {
+    // 2 of [pc1, ups, grid, pc2] must hold; pc1 and pc2 require the switch, the UPS (30 minutes)
+    // requires grid. Switch and grid together take three members down at once: T = 0.
+    const sw = comp(0);
+    const grid = comp(1);
+    const members = [comp(2, sw), comp(4, grid, 0.5), grid, comp(3, sw)];
+    const orders = [
+      [0, 1, 2, 3],
+      [0, 1, 3, 2],
+      [2, 3, 1, 0],
+    ];
+    for (const order of orders) {
+      const family = setsWithT(run(atLeast(2, order.map((i) => members[i]!))).family);
+      expect(family["0,1"]).toBe(0);
+    }
+  });
+});
+
 describe("the switch-over pseudo-event", () => {
   it("its rate sums the primary's own single failures, weighted by their ride-through", () => {
     // any[p, s] with failover; p [t = 0.5 h] requires x; s requires y. Events: p 0, s 1, x 2, y 3, F 4.
