@@ -7,50 +7,81 @@ import fc from "fast-check";
 import {
   COMPONENT_KINDS,
   COPY_LOCATIONS,
-  ID_PATTERN,
   INVENTORY_FORMAT,
   type Component,
   type Inventory,
   type Requirement,
 } from "../engine/index.js";
 
-export const idArb = fc.stringMatching(ID_PATTERN);
+const ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789._-";
 
-/** Any text, including lone surrogates, quotes, control characters and right-to-left marks. */
-const textArb = (maxLength: number) => fc.string({ unit: "binary", minLength: 1, maxLength });
+/** Ids of the format (`^[a-z0-9][a-z0-9._-]{0,63}$`), built from character indexes: much cheaper than fc.stringMatching. */
+export const idArb = fc
+  .tuple(fc.integer({ min: 0, max: 35 }), fc.array(fc.integer({ min: 0, max: ID_CHARS.length - 1 }), { maxLength: 63 }))
+  .map(([head, tail]) => ID_CHARS[head]! + tail.map((i) => ID_CHARS[i]).join(""));
 
-const nonNegative = (max: number) => fc.oneof(fc.constant(-0), fc.double({ min: 0, max, noNaN: true }));
-const positive = (max: number) => fc.double({ min: Number.MIN_VALUE, max, noNaN: true });
-const probability = fc.double({ min: 0, max: 1, noNaN: true });
+/**
+ * Any text, including lone surrogates, quotes, control characters and right-to-left marks. Built
+ * once: fast-check prepares a string arbitrary lazily and expensively, per instance.
+ */
+const nameArb = fc.string({ unit: "binary", minLength: 1, maxLength: 24 });
+const shortTextArb = fc.string({ unit: "binary", minLength: 1, maxLength: 10 });
+const notesArb = fc.string({ unit: "binary", maxLength: 60 });
+
+/**
+ * Numbers in [min, max]: mostly short decimals (cheap to generate), sometimes any double in the
+ * range (extremes, subnormals, long mantissas), so the round trip sees every shape of number.
+ */
+function numberIn(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    { arbitrary: fc.integer({ min: Math.ceil(min * 1000), max: Math.floor(max * 1000) }).map((n) => n / 1000), weight: 6 },
+    { arbitrary: fc.double({ min, max, noNaN: true }), weight: 1 },
+    { arbitrary: fc.constantFrom(min, max), weight: 1 },
+  );
+}
+const nonNegative = (max: number) => fc.oneof({ arbitrary: numberIn(0, max), weight: 9 }, { arbitrary: fc.constant(-0), weight: 1 });
+const positive = (max: number) => numberIn(Number.MIN_VALUE, max);
+const probability = numberIn(0, 1);
+const DAY_MS = 86_400_000;
 const isoDateArb = fc
-  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
+  .integer({ min: Date.UTC(1990, 0, 1) / DAY_MS, max: Date.UTC(2099, 11, 31) / DAY_MS })
+  .map((day) => new Date(day * DAY_MS).toISOString().slice(0, 10));
 
+const currencyArb = fc.stringMatching(/^[A-Z]{3}$/);
 const lossScenariosArb = fc.record({ device: probability, site: probability, ransomware: probability }, { requiredKeys: [] });
 
-/** A requirement over the given component ids; `any` groups marked with an id get a real one later. */
-function requirementArb(ids: readonly string[]): fc.Arbitrary<Requirement> {
-  const { req } = fc.letrec<{ req: Requirement; all: Requirement; any: Requirement; atLeast: Requirement }>((tie) => ({
-    req: fc.oneof({ maxDepth: 3, depthSize: "small" }, fc.constantFrom(...ids), tie("all"), tie("any"), tie("atLeast")),
-    all: fc.array(tie("req"), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
-    any: fc
-      .record({
-        any: fc.array(tie("req"), { minLength: 1, maxLength: 3 }),
-        named: fc.boolean(),
-        failoverMinutes: fc.option(nonNegative(120), { nil: undefined }),
-      })
-      .map(({ any, named, failoverMinutes }) => ({
-        any,
-        // Placeholder, renumbered by numberGroups: a switch-over needs an id.
-        ...(named || (failoverMinutes ?? 0) > 0 ? { id: "pending" } : {}),
-        ...(failoverMinutes !== undefined ? { failoverMinutes } : {}),
-      })),
-    atLeast: fc
-      .array(tie("req"), { minLength: 1, maxLength: 3 })
-      .chain((of) => fc.integer({ min: 1, max: of.length }).map((atLeast) => ({ atLeast, of }))),
-  }));
-  return req;
+/** A requirement tree with leaf numbers in place of ids, built once (letrec is costly to build). */
+type Shape = number | { all: Shape[] } | { any: Shape[]; id?: string; failoverMinutes?: number } | { atLeast: number; of: Shape[] };
+
+const shapeArb: fc.Arbitrary<Shape> = fc.letrec<{ req: Shape; all: Shape; any: Shape; atLeast: Shape }>((tie) => ({
+  req: fc.oneof({ maxDepth: 3, depthSize: "small" }, fc.nat(), tie("all"), tie("any"), tie("atLeast")),
+  all: fc.array(tie("req"), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
+  any: fc
+    .record({
+      any: fc.array(tie("req"), { minLength: 1, maxLength: 3 }),
+      named: fc.boolean(),
+      failoverMinutes: fc.option(nonNegative(120), { nil: undefined }),
+    })
+    .map(({ any, named, failoverMinutes }) => ({
+      any,
+      // Placeholder, renumbered by numberGroups: a switch-over needs an id.
+      ...(named || (failoverMinutes ?? 0) > 0 ? { id: "pending" } : {}),
+      ...(failoverMinutes !== undefined ? { failoverMinutes } : {}),
+    })),
+  atLeast: fc
+    .array(tie("req"), { minLength: 1, maxLength: 3 })
+    .chain((of) => fc.integer({ min: 1, max: of.length }).map((atLeast) => ({ atLeast, of }))),
+})).req;
+
+function withIds(shape: Shape, ids: readonly string[]): Requirement {
+  if (typeof shape === "number") return ids[shape % ids.length]!;
+  if ("all" in shape) return { all: shape.all.map((m) => withIds(m, ids)) };
+  if ("any" in shape) return { ...shape, any: shape.any.map((m) => withIds(m, ids)) };
+  return { atLeast: shape.atLeast, of: shape.of.map((m) => withIds(m, ids)) };
 }
+
+/** A requirement over the given component ids; `any` groups marked with an id get a real one later. */
+const requirementArb = (ids: readonly string[]): fc.Arbitrary<Requirement> => shapeArb.map((shape) => withIds(shape, ids));
 
 function numberGroups(inventory: Inventory): Inventory {
   let n = 0;
@@ -73,7 +104,7 @@ function componentArb(id: string, earlier: readonly string[], people: readonly s
   return fc.record(
     {
       id: fc.constant(id),
-      name: textArb(24),
+      name: nameArb,
       kind: fc.constantFrom(...COMPONENT_KINDS),
       failuresPerYear: nonNegative(50),
       repairHours: positive(1000),
@@ -83,7 +114,7 @@ function componentArb(id: string, earlier: readonly string[], people: readonly s
       monitored: fc.boolean(),
       supportResponseHours: nonNegative(200),
       hasRunbook: fc.boolean(),
-      notes: fc.string({ unit: "binary", maxLength: 60 }),
+      notes: notesArb,
     },
     { requiredKeys: ["id", "kind"] },
   ) as fc.Arbitrary<Component>;
@@ -104,9 +135,9 @@ export const inventoryArb: fc.Arbitrary<Inventory> = fc
         asOf: isoDateArb,
         organization: fc.record(
           {
-            name: textArb(30),
-            currency: fc.stringMatching(/^[A-Z]{3}$/),
-            operatingHoursPerWeek: fc.double({ min: 0, max: 168, noNaN: true }),
+            name: nameArb,
+            currency: currencyArb,
+            operatingHoursPerWeek: numberIn(0, 168),
             absenceWaitHours: nonNegative(500),
             vendorResponseHours: nonNegative(500),
             unmonitoredDetectionHours: nonNegative(1000),
@@ -118,7 +149,7 @@ export const inventoryArb: fc.Arbitrary<Inventory> = fc
         ),
         people: fc.tuple(
           ...people.map((id) =>
-            fc.record({ id: fc.constant(id), name: textArb(20), availability: probability }, { requiredKeys: ["id"] }),
+            fc.record({ id: fc.constant(id), name: nameArb, availability: probability }, { requiredKeys: ["id"] }),
           ),
         ),
         components: fc.tuple(...components.map((id, i) => componentArb(id, components.slice(0, i), people))),
@@ -130,7 +161,7 @@ export const inventoryArb: fc.Arbitrary<Inventory> = fc
                   fc.record(
                     {
                       id: fc.constant(id),
-                      name: textArb(20),
+                      name: nameArb,
                       downtimeCostPerHour: nonNegative(1e6),
                       hours: fc.constantFrom("always" as const, "business" as const),
                       rtoHours: nonNegative(500),
@@ -148,9 +179,9 @@ export const inventoryArb: fc.Arbitrary<Inventory> = fc
                   fc.record(
                     {
                       id: fc.constant(id),
-                      name: textArb(20),
+                      name: nameArb,
                       primary: fc.constantFrom(...components),
-                      medium: textArb(10),
+                      medium: shortTextArb,
                       dataLossCostPerHour: nonNegative(1e5),
                       totalLossCost: nonNegative(1e8),
                       rpoHours: nonNegative(500),
@@ -161,7 +192,7 @@ export const inventoryArb: fc.Arbitrary<Inventory> = fc
                           {
                             id: idArb,
                             location: fc.constantFrom(...COPY_LOCATIONS),
-                            medium: textArb(10),
+                            medium: shortTextArb,
                             intervalHours: positive(10000),
                             online: fc.boolean(),
                             immutable: fc.boolean(),
