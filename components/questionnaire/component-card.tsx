@@ -5,8 +5,9 @@
  * what needs it, and which activities stop without it.
  */
 import type { ReactNode } from "react";
-import { COMPONENT_KINDS, type ComponentKind } from "@/lib/engine/schema";
-import { allComponents, type Answers, type ComponentAnswer } from "@/lib/questionnaire/answers";
+import type { ComponentKind } from "@/lib/engine/schema";
+import type { Answers, ComponentAnswer } from "@/lib/questionnaire/answers";
+import { COMPONENT_KIND_LIST, allComponents } from "@/lib/questionnaire/steps";
 import { componentDefault } from "@/lib/questionnaire/defaults-view";
 import { removeComponent, requirementCandidates, setRequires, updateComponent, updateFunction, usedGroupIds } from "@/lib/questionnaire/edit";
 import { addRequirement, referencedIds, removeRequirement } from "@/lib/questionnaire/requirements";
@@ -38,7 +39,7 @@ export function ComponentCard(props: ComponentCardProps) {
   const { answers, onChange, component: c, path, errors, canEdit } = props;
   const nameOf = componentNames(answers);
   const set = (patch: Partial<Omit<ComponentAnswer, "id">>) => onChange(updateComponent(answers, c.id, patch));
-  const kinds = props.kinds ?? COMPONENT_KINDS;
+  const kinds = props.kinds ?? COMPONENT_KIND_LIST;
   const title = c.name?.trim() ? c.name : "New item";
   const showRuntime = c.kind === "ups" || c.runtimeMinutes !== undefined;
   const candidates = requirementCandidates(answers, { type: "component", id: c.id }).filter((x) => x.id !== c.id);

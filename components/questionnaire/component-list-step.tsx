@@ -2,7 +2,7 @@
 /** A step that lists things of a few kinds, with one-click starting points. */
 import type { ReactNode } from "react";
 import type { ComponentKind } from "@/lib/engine/schema";
-import { componentList, type ComponentListRef } from "@/lib/questionnaire/answers";
+import { componentList, type ComponentListRef } from "@/lib/questionnaire/steps";
 import { addComponent } from "@/lib/questionnaire/edit";
 import type { ComponentTemplate } from "@/lib/questionnaire/templates";
 import { Button } from "@/components/ui/button";

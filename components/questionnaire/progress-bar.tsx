@@ -1,5 +1,5 @@
-import type { StepId } from "@/lib/questionnaire/answers";
-import type { Progress } from "@/lib/questionnaire/progress";
+import type { StepId } from "@/lib/questionnaire/steps";
+import type { Progress } from "@/lib/questionnaire/progress-view";
 
 /** The bar and the list of steps; each step is a button so the owner can jump back and forth. */
 export function ProgressBar({ progress, current, onSelect }: { progress: Progress; current: StepId; onSelect?: (step: StepId) => void }) {

@@ -5,9 +5,9 @@
  * until the server has them.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { STEP_IDS, STEP_TITLES, type Answers, type StepId } from "@/lib/questionnaire/answers";
+import type { Answers } from "@/lib/questionnaire/answers";
+import { STEP_IDS, STEP_TITLES, problemsByPath, type AnswerProblem, type StepId } from "@/lib/questionnaire/steps";
 import {
-  blockingProblems,
   clearDraft,
   createAutosave,
   draftKey,
@@ -19,8 +19,7 @@ import {
   type SaveStatus,
 } from "@/lib/questionnaire/autosave";
 import { markStepDone } from "@/lib/questionnaire/edit";
-import { progress as computeProgress } from "@/lib/questionnaire/progress";
-import { findAnswerProblems, problemsByPath, type AnswerProblem } from "@/lib/questionnaire/validate";
+import { progressFrom } from "@/lib/questionnaire/progress-view";
 import { Button } from "@/components/ui/button";
 import { fieldId } from "@/components/ui/field";
 import { ProgressBar } from "./progress-bar";
@@ -55,6 +54,8 @@ export interface QuestionnaireProps {
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type Validation = typeof import("@/lib/questionnaire/validate");
+
 export function Questionnaire(props: QuestionnaireProps) {
   const canEdit = props.canEdit ?? true;
   const assessmentId = props.assessmentId;
@@ -70,6 +71,20 @@ export function Questionnaire(props: QuestionnaireProps) {
   const firstRender = useRef(true);
   const onSave = useRef(props.onSave);
   onSave.current = props.onSave;
+  // Validation brings zod (about 90 KB gzipped): it loads after the first paint, not with it.
+  const [validation, setValidation] = useState<Validation | undefined>();
+  const check = useRef<Validation["blockingProblems"] | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void import("@/lib/questionnaire/validate").then((v) => {
+      if (!live) return;
+      check.current = v.blockingProblems;
+      setValidation(v);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     const storage = window.localStorage;
@@ -79,6 +94,7 @@ export function Questionnaire(props: QuestionnaireProps) {
       storage,
       storageKey,
       save: (a, v) => onSave.current(a, v),
+      check: (a) => check.current?.(a) ?? [],
       onState: (s) => {
         setStatus(s.status);
         setSaveErrors(s.errors);
@@ -125,9 +141,9 @@ export function Questionnaire(props: QuestionnaireProps) {
     autosave.current?.update(next);
   }, []);
 
-  const problems = useMemo(() => findAnswerProblems(answers, { asOf: props.asOf }), [answers, props.asOf]);
-  const schemaFailed = useMemo(() => blockingProblems(answers).length > 0, [answers]);
-  const progress = useMemo(() => computeProgress(answers, problems), [answers, problems]);
+  const problems = useMemo(() => validation?.findAnswerProblems(answers, { asOf: props.asOf }) ?? [], [validation, answers, props.asOf]);
+  const schemaFailed = useMemo(() => (validation?.blockingProblems(answers).length ?? 0) > 0, [validation, answers]);
+  const progress = useMemo(() => progressFrom(answers, problems), [answers, problems]);
   const visible = problems.filter((p) => schemaFailed || showMissing.has(p.step) || answers.done.includes(p.step));
   const errors = problemsByPath([...saveErrors, ...visible]);
   const stepProblems = problems.filter((p) => p.step === step);

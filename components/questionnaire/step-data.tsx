@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
-import { COPY_LOCATIONS, LOSS_SCENARIOS, type CopyLocation, type LossScenario } from "@/lib/engine/schema";
-import { allComponents, type CopyAnswer, type DataAnswers, type DataSetAnswer } from "@/lib/questionnaire/answers";
+import type { CopyLocation, LossScenario } from "@/lib/engine/schema";
+import type { CopyAnswer, DataAnswers, DataSetAnswer } from "@/lib/questionnaire/answers";
+import { COPY_LOCATION_LIST, LOSS_SCENARIO_LIST, allComponents } from "@/lib/questionnaire/steps";
 import { lossScenarioDefault, organizationDefault } from "@/lib/questionnaire/defaults-view";
 import { addCopy, addDataSet, removeCopy, removeDataSet, updateCopy, updateDataSet } from "@/lib/questionnaire/edit";
 import { COPY_MEDIA, INTERVAL_CHOICES, RPO_CHOICES } from "@/lib/questionnaire/templates";
@@ -66,7 +67,7 @@ export function StepData(props: StepProps) {
         <h3 className="text-lg font-semibold">How likely is it?</h3>
         <p className="text-sm text-slate-700">Chances in a year, for the business as a whole. Leave them to the defaults unless you know better.</p>
         <div className="grid gap-4 md:grid-cols-2">
-          {LOSS_SCENARIOS.map((key) => (
+          {LOSS_SCENARIO_LIST.map((key) => (
             <EstimateField
               key={key}
               path={`data.lossScenarios.${key}`}
@@ -219,7 +220,7 @@ function CopyEditor({ answers, onChange, errors, canEdit, ds, copy, path, index 
           path={`${path}.location`}
           label="Where is this copy kept?"
           value={copy.location}
-          options={COPY_LOCATIONS.map((l) => ({ value: l, label: LOCATION_LABELS[l] }))}
+          options={COPY_LOCATION_LIST.map((l) => ({ value: l, label: LOCATION_LABELS[l] }))}
           onChange={(v) => set({ location: v })}
           error={errors[`${path}.location`]}
           disabled={!canEdit}

@@ -1,9 +1,8 @@
 "use client";
 import { useState } from "react";
 import type { FunctionAnswer } from "@/lib/questionnaire/answers";
-import { suggestDowntimeCostPerHour } from "@/lib/questionnaire/business";
+import { sharesOf, suggestDowntimeCostPerHour } from "@/lib/questionnaire/business";
 import { addFunction, removeFunction, updateFunction } from "@/lib/questionnaire/edit";
-import { sharesOf } from "@/lib/questionnaire/mapping";
 import { describeRequirement } from "@/lib/questionnaire/requirements";
 import { FUNCTION_TEMPLATES, RTO_CHOICES } from "@/lib/questionnaire/templates";
 import { formatMoney } from "@/lib/results/format";

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { allComponents, LINE_TECHNOLOGIES, type ComponentAnswer, type LineTechnology } from "@/lib/questionnaire/answers";
+import type { ComponentAnswer } from "@/lib/questionnaire/answers";
+import { allComponents, LINE_TECHNOLOGIES, type LineTechnology } from "@/lib/questionnaire/steps";
 import { addComponent, updateComponent } from "@/lib/questionnaire/edit";
 import {
   SWITCH_OVER_PRESETS,

@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
-import { allComponents, type CareAnswer, type ComponentAnswer, type PeopleAnswers } from "@/lib/questionnaire/answers";
+import type { CareAnswer, ComponentAnswer, PeopleAnswers } from "@/lib/questionnaire/answers";
+import { allComponents } from "@/lib/questionnaire/steps";
 import { availabilityDefault, organizationDefault } from "@/lib/questionnaire/defaults-view";
 import { addPerson, removePerson, updateCare, updatePerson } from "@/lib/questionnaire/edit";
 import { Button } from "@/components/ui/button";

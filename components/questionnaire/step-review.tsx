@@ -1,10 +1,11 @@
 "use client";
 import type { ReactNode } from "react";
 import type { Requirement } from "@/lib/engine/schema";
-import { STEP_TITLES, allComponents, type Answers, type ReviewAnswers, type StepId } from "@/lib/questionnaire/answers";
+import type { Answers, ReviewAnswers } from "@/lib/questionnaire/answers";
+import { STEP_TITLES, allComponents, type StepId } from "@/lib/questionnaire/steps";
 import { requirementCandidates, updateFunction, usedGroupIds } from "@/lib/questionnaire/edit";
 import { membersOf } from "@/lib/questionnaire/requirements";
-import type { AnswerProblem } from "@/lib/questionnaire/validate";
+import type { AnswerProblem } from "@/lib/questionnaire/steps";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";

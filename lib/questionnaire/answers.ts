@@ -20,36 +20,9 @@ import {
   RequirementSchema,
 } from "@/lib/engine/schema";
 import { ANSWER_MESSAGES as M } from "./messages";
+import { ANSWERS_FORMAT, LINE_TECHNOLOGIES, STEP_IDS, type StepId } from "./steps";
 
-export const ANSWERS_FORMAT = "bulwark-answers/1";
-
-export const STEP_IDS = [
-  "business",
-  "functions",
-  "power",
-  "internet",
-  "network",
-  "systems",
-  "data",
-  "people",
-  "review",
-] as const;
-export type StepId = (typeof STEP_IDS)[number];
-
-export const STEP_TITLES: Readonly<Record<StepId, string>> = {
-  business: "Your business",
-  functions: "What you do",
-  power: "Building and power",
-  internet: "Internet",
-  network: "Network gear",
-  systems: "Computers, software and services",
-  data: "Data and backups",
-  people: "People",
-  review: "Review",
-};
-
-export const LINE_TECHNOLOGIES = ["fiber", "cable", "dsl", "mobile", "satellite", "fixed-wireless", "other"] as const;
-export type LineTechnology = (typeof LINE_TECHNOLOGIES)[number];
+export * from "./steps";
 
 const id = z.string({ error: M.internalId }).regex(ID_PATTERN, { error: M.internalId });
 const number = (message: string) => z.number({ error: message });
@@ -244,49 +217,4 @@ export const STEP_SCHEMAS = {
   review: ReviewAnswersSchema,
 } as const satisfies Record<StepId, z.ZodType>;
 
-/** A fresh questionnaire. */
-export function emptyAnswers(options: { name?: string; currency?: string } = {}): Answers {
-  return {
-    format: ANSWERS_FORMAT,
-    business: { name: options.name ?? "", currency: options.currency ?? "USD" },
-    functions: { items: [] },
-    power: { items: [] },
-    internet: { lines: [], shared: [] },
-    network: { items: [] },
-    systems: { items: [] },
-    data: { dataSets: [] },
-    people: { people: [], care: {} },
-    review: {},
-    componentOrder: [],
-    done: [],
-  };
-}
 
-/** Where each component list lives in the answers, in the order new components are appended. */
-export const COMPONENT_LISTS = [
-  { step: "power", key: "items" },
-  { step: "internet", key: "shared" },
-  { step: "internet", key: "lines" },
-  { step: "network", key: "items" },
-  { step: "systems", key: "items" },
-] as const;
-export type ComponentListRef = (typeof COMPONENT_LISTS)[number];
-
-export function componentList(answers: Answers, ref: ComponentListRef): ComponentAnswer[] {
-  const step = answers[ref.step] as Record<string, ComponentAnswer[]>;
-  return step[ref.key]!;
-}
-
-/** Every component in the answers with where it lives, in inventory order. */
-export function allComponents(answers: Answers): Array<{ component: ComponentAnswer; list: ComponentListRef; index: number }> {
-  const out: Array<{ component: ComponentAnswer; list: ComponentListRef; index: number }> = [];
-  for (const list of COMPONENT_LISTS) {
-    componentList(answers, list).forEach((component, index) => out.push({ component, list, index }));
-  }
-  const position = new Map(answers.componentOrder.map((cid, i) => [cid, i]));
-  // Stable sort: components the order does not know (added in the questionnaire) keep step order, last.
-  return out
-    .map((entry, i) => ({ entry, key: position.get(entry.component.id) ?? answers.componentOrder.length + i }))
-    .sort((a, b) => a.key - b.key)
-    .map((x) => x.entry);
-}

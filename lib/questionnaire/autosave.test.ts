@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyAnswers, type Answers } from "./answers";
+import { blockingProblems } from "./validate";
 import { createAutosave, draftKey, listDrafts, readDraft, tabId, type AutosaveState, type SaveAnswersResult, type StorageLike } from "./autosave";
 
 class MemoryStorage implements StorageLike {
@@ -33,6 +34,7 @@ function harness(version = 1) {
     storage,
     storageKey: key,
     onState: (s) => states.push(s),
+    check: blockingProblems,
     save: (answers, v) => new Promise((resolve, reject) => calls.push({ answers, version: v, resolve, reject })),
     setTimer: (fn, ms) => {
       const t = { fn, ms, live: true };

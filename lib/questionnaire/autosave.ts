@@ -5,8 +5,8 @@
  * conflict, never an overwrite; a failed request is retried. No React and no timers of its own:
  * the component passes them in, so the tests drive it step by step.
  */
-import { ANSWERS_FORMAT, AnswersSchema, STEP_IDS, type Answers } from "./answers";
-import { schemaProblems, type AnswerProblem } from "./validate";
+import type { Answers } from "./answers";
+import { ANSWERS_FORMAT, stepOfPath, type AnswerProblem } from "./steps";
 
 export type SaveAnswersResult =
   | { readonly ok: true; readonly version: number }
@@ -50,6 +50,11 @@ export interface AutosaveOptions {
   readonly onState: (state: AutosaveState) => void;
   readonly delayMs?: number;
   readonly retryMs?: number;
+  /**
+   * Problems that stop a save (wrong types, out of range): `blockingProblems` from validate.ts.
+   * Passed in so this module stays free of zod; without it, the server alone checks.
+   */
+  readonly check?: (answers: Answers) => readonly AnswerProblem[];
   readonly setTimer?: (fn: () => void, ms: number) => unknown;
   readonly clearTimer?: (handle: unknown) => void;
 }
@@ -131,12 +136,6 @@ export function clearDraft(storage: StorageLike | undefined, key: string): void 
   }
 }
 
-/** Problems that stop a save: wrong types and out-of-range values (missing answers do not). */
-export function blockingProblems(answers: Answers): AnswerProblem[] {
-  const parsed = AnswersSchema.safeParse(answers);
-  return parsed.success ? [] : schemaProblems(parsed.error.issues);
-}
-
 export interface Autosave {
   /** Record a change: kept in this browser at once, saved after the pause. */
   update(answers: Answers): void;
@@ -193,7 +192,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       return;
     }
     const sent = current;
-    const problems = blockingProblems(sent);
+    const problems = options.check?.(sent) ?? [];
     if (problems.length > 0) {
       setState({ status: "invalid", errors: problems });
       return;
@@ -240,7 +239,7 @@ export function createAutosave(options: AutosaveOptions): Autosave {
       dirty = true;
       writeDraft(options.storage, options.storageKey, { baseVersion: state.version, answers });
       if (state.status === "conflict") return;
-      const problems = blockingProblems(answers);
+      const problems = options.check?.(answers) ?? [];
       if (problems.length > 0) {
         cancel();
         setState({ status: "invalid", errors: problems });
@@ -269,9 +268,4 @@ export function createAutosave(options: AutosaveOptions): Autosave {
     },
     getState: () => state,
   };
-}
-
-function stepOfPath(path: string): AnswerProblem["step"] {
-  const head = /^[a-z]+/.exec(path)?.[0] ?? "";
-  return (STEP_IDS as readonly string[]).includes(head) ? (head as AnswerProblem["step"]) : "review";
 }

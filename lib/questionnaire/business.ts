@@ -13,7 +13,8 @@
  * work. The owner sees the figure and its parts and can type their own.
  */
 import { ORGANIZATION_DEFAULTS } from "@/lib/engine/defaults";
-import type { BusinessAnswers } from "./answers";
+import type { Answers, BusinessAnswers, FunctionAnswer } from "./answers";
+import { CUSTOM_FUNCTION_SHARES, functionTemplate } from "./templates";
 
 export const WEEKS_PER_YEAR = 52;
 
@@ -78,4 +79,19 @@ export function suggestDowntimeCostPerHour(
 
 export function businessCostInput(business: BusinessAnswers): DowntimeCostInput {
   return business;
+}
+
+/** The share of revenue and of staff that stop with a function, for its suggested cost. */
+export function sharesOf(f: FunctionAnswer): DowntimeCostShares {
+  const t = functionTemplate(f.template);
+  return {
+    revenueShare: f.revenueShare ?? t?.revenueShare ?? CUSTOM_FUNCTION_SHARES.revenueShare,
+    staffShare: f.staffShare ?? t?.staffShare ?? CUSTOM_FUNCTION_SHARES.staffShare,
+  };
+}
+
+/** The cost of downtime the inventory will use: the owner's figure, else the suggestion. */
+export function effectiveDowntimeCost(answers: Answers, f: FunctionAnswer): number | undefined {
+  if (f.downtimeCostPerHour !== undefined) return f.downtimeCostPerHour;
+  return suggestDowntimeCostPerHour(answers.business, sharesOf(f))?.costPerHour;
 }

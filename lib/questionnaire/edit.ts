@@ -3,19 +3,18 @@
  * something also removes every mention of it (requirements, who can fix it, where data lives), so
  * the answers never point at something that is gone.
  */
-import { ID_PATTERN, type ComponentKind, type Requirement } from "@/lib/engine/schema";
-import {
-  allComponents,
-  componentList,
-  type Answers,
-  type CareAnswer,
-  type ComponentAnswer,
-  type ComponentListRef,
-  type CopyAnswer,
-  type DataSetAnswer,
-  type FunctionAnswer,
-  type PersonAnswer,
-  type StepId,
+import type { ComponentKind, Requirement } from "@/lib/engine/schema";
+import { ANSWER_ID_PATTERN, allComponents, componentList } from "./steps";
+import type {
+  Answers,
+  CareAnswer,
+  ComponentAnswer,
+  ComponentListRef,
+  CopyAnswer,
+  DataSetAnswer,
+  FunctionAnswer,
+  PersonAnswer,
+  StepId,
 } from "./answers";
 import { groupIds, prune, referencedIds } from "./requirements";
 
@@ -44,7 +43,7 @@ export function slugify(name: string): string {
 /** An id not yet taken: the slug of `base`, or that slug with -2, -3, … */
 export function uniqueId(base: string, taken: ReadonlySet<string>, fallback = "item"): string {
   let slug = slugify(base);
-  if (!ID_PATTERN.test(slug)) slug = fallback;
+  if (!ANSWER_ID_PATTERN.test(slug)) slug = fallback;
   if (!taken.has(slug)) return slug;
   for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }

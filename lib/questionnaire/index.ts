@@ -4,7 +4,7 @@
  */
 export * from "./answers";
 export { answersToInventory, buildInventory, effectiveDowntimeCost, inventoryToAnswers, sharesOf } from "./mapping";
-export { findAnswerProblems, findStepProblems, problemsByPath, type AnswerProblem } from "./validate";
+export { blockingProblems, findAnswerProblems, findStepProblems, problemsByPath, type AnswerProblem } from "./validate";
 export { progress, type Progress, type StepProgress } from "./progress";
 export { suggestDowntimeCostPerHour, type DowntimeCostSuggestion } from "./business";
 export { answersFromStored, prepareAnswersForSave, type PreparedSave } from "./storage";

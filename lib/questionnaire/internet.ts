@@ -9,7 +9,8 @@
  *   once, a minute or two when a router switches automatically, longer when someone must do it.
  */
 import type { Requirement } from "@/lib/engine/schema";
-import { allComponents, type Answers, type ComponentAnswer } from "./answers";
+import type { Answers, ComponentAnswer } from "./answers";
+import { allComponents } from "./steps";
 import { addComponent, requirementOf, setRequires, updateComponent, usedGroupIds, type RequirementOwner } from "./edit";
 import { addRequirement, forEachGroup, membersOf, nodeAt, referencedIds, removeRequirement, replaceAt, uniqueGroupId, type Group, type RequirementPath } from "./requirements";
 

@@ -32,8 +32,10 @@ import {
   type DataSetAnswer,
   type FunctionAnswer,
 } from "./answers";
-import { suggestDowntimeCostPerHour } from "./business";
-import { CUSTOM_FUNCTION_SHARES, functionTemplate, parseLineName } from "./templates";
+import { effectiveDowntimeCost, sharesOf } from "./business";
+import { parseLineName } from "./templates";
+
+export { effectiveDowntimeCost, sharesOf };
 import { referencedIds } from "./requirements";
 
 const CARE_KEYS = ["knownBy", "monitored", "supportResponseHours", "hasRunbook"] as const;
@@ -49,21 +51,6 @@ function ordered<T>(value: Record<string, unknown>, keys: readonly string[], dro
 }
 
 const keysOf = (schema: { shape: Record<string, unknown> }) => Object.keys(schema.shape);
-
-/** The share of revenue and of staff that stop with a function, for its suggested cost. */
-export function sharesOf(f: FunctionAnswer): { revenueShare: number; staffShare: number } {
-  const t = functionTemplate(f.template);
-  return {
-    revenueShare: f.revenueShare ?? t?.revenueShare ?? CUSTOM_FUNCTION_SHARES.revenueShare,
-    staffShare: f.staffShare ?? t?.staffShare ?? CUSTOM_FUNCTION_SHARES.staffShare,
-  };
-}
-
-/** The cost of downtime the inventory will use: the owner's figure, else the suggestion. */
-export function effectiveDowntimeCost(answers: Answers, f: FunctionAnswer): number | undefined {
-  if (f.downtimeCostPerHour !== undefined) return f.downtimeCostPerHour;
-  return suggestDowntimeCostPerHour(answers.business, sharesOf(f))?.costPerHour;
-}
 
 export interface BuiltInventory {
   readonly inventory: Inventory;

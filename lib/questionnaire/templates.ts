@@ -4,7 +4,7 @@
  * researched figures and the UI says so.
  */
 import type { ComponentKind } from "@/lib/engine/schema";
-import type { LineTechnology } from "./answers";
+import type { LineTechnology } from "./steps";
 import type { DowntimeCostShares } from "./business";
 
 export interface FunctionTemplate extends DowntimeCostShares {

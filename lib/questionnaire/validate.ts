@@ -7,16 +7,12 @@
 import type { z } from "zod";
 import { MESSAGES as ENGINE_MESSAGES } from "@/lib/engine/problems";
 import { validateInventory } from "@/lib/engine/validate";
-import { AnswersSchema, STEP_IDS, allComponents, type Answers, type StepId } from "./answers";
+import { AnswersSchema, allComponents, type Answers, type StepId } from "./answers";
+import { problemsByPath, stepOfPath, type AnswerProblem } from "./steps";
 import { buildInventory, effectiveDowntimeCost } from "./mapping";
 import { ANSWER_MESSAGES as M } from "./messages";
 
-export interface AnswerProblem {
-  readonly step: StepId;
-  /** Dotted path into the answers, e.g. `functions.items[0].requires`. */
-  readonly path: string;
-  readonly message: string;
-}
+export { problemsByPath, type AnswerProblem };
 
 export function formatAnswerPath(path: readonly PropertyKey[]): string {
   let out = "";
@@ -27,16 +23,8 @@ export function formatAnswerPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function stepOf(path: string): StepId {
-  const head = /^[a-zA-Z]+/.exec(path)?.[0];
-  return (STEP_IDS as readonly string[]).includes(head ?? "") ? (head as StepId) : "review";
-}
-
 function problem(path: string, message: string): AnswerProblem {
-  // What a function needs is ticked in the equipment steps and checked on the review page, so
-  // its problems belong to the review step, not to the step that names the function.
-  const step = /^functions\.items\[\d+\]\.requires/.test(path) ? "review" : stepOf(path);
-  return { step, path, message };
+  return { step: stepOfPath(path), path, message };
 }
 
 /** Shape and range problems, one per field, in the schema's words. */
@@ -161,9 +149,8 @@ export function findStepProblems(answers: Answers, step: StepId, options: FindPr
   return findAnswerProblems(answers, options).filter((p) => p.step === step);
 }
 
-/** Problems as a map from path to message, for the form (the first problem of a path wins). */
-export function problemsByPath(problems: readonly AnswerProblem[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const p of problems) if (!(p.path in out)) out[p.path] = p.message;
-  return out;
+/** Problems that stop a save: wrong types and out-of-range values (missing answers do not). */
+export function blockingProblems(answers: unknown): AnswerProblem[] {
+  const parsed = AnswersSchema.safeParse(answers);
+  return parsed.success ? [] : schemaProblems(parsed.error.issues);
 }
