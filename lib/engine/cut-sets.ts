@@ -164,33 +164,47 @@ export class CutSetEngine {
     return this.union([groupFamily, switchOver]);
   }
 
-  /** Down when at least `need` of the member families are down. */
+  /**
+   * Down when at least `need` of the member families are down. Every combination of one set per
+   * failing member is a candidate (T = the largest of theirs), and the same set reached several
+   * ways keeps the smallest T. Between the steps of the combination only supersets whose T is no
+   * smaller than a subset's are dropped: dropping such a set can never lose a smaller T later
+   * (the subset forms the same or a smaller union with no larger T). The gate's own result is then
+   * minimised whatever T, as model.md §3 says.
+   */
   private atLeastFail(need: number, members: Family[]): Family {
     if (need <= 1) return this.union(members);
+    let result: Family;
     if (need >= members.length) {
       // Combine the smallest families first: intermediate results stay small.
       const ordered = [...members].sort((a, b) => a.sets.length - b.sets.length);
       let acc = ordered[0]!;
       for (let i = 1; i < ordered.length; i++) acc = this.product(acc, ordered[i]!);
-      return acc;
-    }
-    // k-of-n: layer[j] = sets that bring down at least j of the members seen so far.
-    let layers: Array<Family | undefined> = [undefined];
-    for (const member of members) {
-      const next: Array<Family | undefined> = [undefined];
-      for (let j = 1; j <= need; j++) {
-        const without = layers[j];
-        const withThis = j === 1 ? member : layers[j - 1] ? this.product(layers[j - 1]!, member) : undefined;
-        const parts = [without, withThis].filter((f): f is Family => f !== undefined);
-        next[j] = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : this.union(parts);
+      result = acc;
+    } else {
+      // k-of-n: layer[j] = sets that bring down at least j of the members seen so far.
+      let layers: Array<Family | undefined> = [undefined];
+      for (const member of members) {
+        const next: Array<Family | undefined> = [undefined];
+        for (let j = 1; j <= need; j++) {
+          const without = layers[j];
+          const withThis = j === 1 ? member : layers[j - 1] ? this.product(layers[j - 1]!, member) : undefined;
+          const parts = [without, withThis].filter((f): f is Family => f !== undefined);
+          next[j] = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : this.merge(parts, false);
+        }
+        layers = next;
       }
-      layers = next;
+      result = layers[need] ?? { sets: [], rideThrough: [], truncated: false };
     }
-    return layers[need] ?? { sets: [], rideThrough: [], truncated: false };
+    return this.minimise(result.sets, result.rideThrough, result.truncated, true);
   }
 
   /** Union of families: the same set by several paths keeps the smallest T; then minimise. */
   private union(families: Family[]): Family {
+    return this.merge(families, true);
+  }
+
+  private merge(families: Family[], whateverT: boolean): Family {
     const sets: number[][] = [];
     const rideThrough: number[] = [];
     let truncated = false;
@@ -201,7 +215,7 @@ export class CutSetEngine {
         rideThrough.push(f.rideThrough[i]!);
       }
     }
-    return this.minimise(sets, rideThrough, truncated, Math.min);
+    return this.minimise(sets, rideThrough, truncated, whateverT);
   }
 
   /**
@@ -259,19 +273,15 @@ export class CutSetEngine {
       }
       if (largeFormed < largeCount) truncated = true;
     }
-    return this.minimise(sets, rideThrough, truncated, Math.min);
+    return this.minimise(sets, rideThrough, truncated, false);
   }
 
   /**
-   * Keep one entry per distinct set (combining T with `pick`), then drop every set that strictly
-   * contains another set of the family, whatever its T (model.md §3).
+   * Keep one entry per distinct set (the smallest T), then drop every set that strictly contains
+   * another set of the family: whatever its T for a finished node (model.md §3), or only when
+   * that subset's T is no larger, between the steps of a gate.
    */
-  private minimise(
-    sets: number[][],
-    rideThrough: number[],
-    truncated: boolean,
-    pick: (a: number, b: number) => number,
-  ): Family {
+  private minimise(sets: number[][], rideThrough: number[], truncated: boolean, whateverT: boolean): Family {
     const keyOf = this.keyOf;
     const index = new Map<number | string, number>();
     const uniqueSets: number[][] = [];
@@ -286,7 +296,7 @@ export class CutSetEngine {
         uniqueT.push(rideThrough[i]!);
         if (sets[i]!.length > maxSize) maxSize = sets[i]!.length;
       } else {
-        uniqueT[at] = pick(uniqueT[at]!, rideThrough[i]!);
+        uniqueT[at] = Math.min(uniqueT[at]!, rideThrough[i]!);
       }
     }
     if (maxSize <= 1) return { sets: uniqueSets, rideThrough: uniqueT, truncated };
@@ -296,7 +306,7 @@ export class CutSetEngine {
     const subset: number[] = [];
     for (let i = 0; i < uniqueSets.length; i++) {
       const set = uniqueSets[i]!;
-      if (!hasProperSubsetIn(set, index, keyOf, sizes, subset)) {
+      if (!hasProperSubsetIn(set, index, keyOf, sizes, subset, whateverT ? Infinity : uniqueT[i]!, uniqueT)) {
         outSets.push(set);
         outT.push(uniqueT[i]!);
       }
@@ -305,13 +315,18 @@ export class CutSetEngine {
   }
 }
 
-/** Whether some proper, non-empty subset of `set` (of a size present in the family) is a key. */
+/**
+ * Whether some proper, non-empty subset of `set` (of a size present in the family) is in the
+ * family with a ride-through time of at most `maxT`.
+ */
 function hasProperSubsetIn(
   set: readonly number[],
   index: Map<number | string, number>,
   keyOf: KeyOf,
   sizes: Set<number>,
   scratch: number[],
+  maxT: number,
+  rideThrough: readonly number[],
 ): boolean {
   const n = set.length;
   const full = (1 << n) - 1;
@@ -321,7 +336,8 @@ function hasProperSubsetIn(
     if (!sizes.has(bits)) continue;
     scratch.length = 0;
     for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
-    if (index.has(keyOf(scratch))) return true;
+    const at = index.get(keyOf(scratch));
+    if (at !== undefined && rideThrough[at]! <= maxT) return true;
   }
   return false;
 }

@@ -155,6 +155,19 @@ function componentIds(inventory: Inventory): Set<string> {
   return new Set((inventory.components ?? []).map((c) => c.id));
 }
 
+/** A copy of a requirement whose named groups get fresh ids (group ids are unique across the inventory). */
+function withFreshGroupIds(req: Requirement, groups: Set<string>): Requirement {
+  if (typeof req === "string") return req;
+  if ("all" in req) return { all: req.all.map((m) => withFreshGroupIds(m, groups)) };
+  if ("atLeast" in req) return { atLeast: req.atLeast, of: req.of.map((m) => withFreshGroupIds(m, groups)) };
+  const copy: Requirement = { ...req, any: req.any.map((m) => withFreshGroupIds(m, groups)) };
+  if (req.id !== undefined) {
+    copy.id = freshId(groups, `${req.id}-copy`);
+    groups.add(copy.id);
+  }
+  return copy;
+}
+
 /** Add a twin of `target` next to it and make every consumer need either. */
 function addTwin(
   inventory: Inventory,
@@ -174,8 +187,10 @@ function addTwin(
     return { any: [targetId, twinId], ...group(groupId) };
   };
   replaceReferences(inv, targetId, makeGroup);
+  const made = twin(target, twinId);
+  if (made.requires !== undefined) made.requires = withFreshGroupIds(made.requires, groups);
   const list = inv.components!;
-  list.splice(list.indexOf(target) + 1, 0, twin(target, twinId));
+  list.splice(list.indexOf(target) + 1, 0, made);
   return inv;
 }
 
@@ -328,7 +343,9 @@ const addGenerator: Mitigation = {
       "generator",
     ),
   defaultCost: () => ({ upfront: 12000, monthly: 25, lifeYears: 15 }),
-  touches: (_inv, targets) => [...targets],
+  // The generator needs nothing the utility feed needs, so cut sets through the feed's own
+  // requirements change too.
+  touches: (inventory, [target]) => [target!, ...closureOf(inventory, target!)],
   touchesDataSets: () => [],
 };
 
@@ -372,6 +389,11 @@ function cloudAccessPath(inventory: Inventory): Requirement | undefined {
   return lines.length === 1 ? lines[0] : { any: lines };
 }
 
+/** Whether the cloud access path needs `id`, directly or through other components (moving it would make a cycle). */
+function accessPathNeeds(inventory: Inventory, path: Requirement, id: string): boolean {
+  return namedComponents(path).some((p) => p === id || closureOf(inventory, p).includes(id));
+}
+
 const moveToCloud: Mitigation = {
   id: "move-to-cloud",
   title: "Move the workload to a cloud or SaaS service",
@@ -383,7 +405,7 @@ const moveToCloud: Mitigation = {
     if (path === undefined) return [];
     return (ctx.inventory.components ?? [])
       .filter((c) => (c.kind === "server" || c.kind === "application") && ctx.spofs.has(c.id))
-      .filter((c) => !(typeof path !== "string" && namedComponents(path).includes(c.id)) && path !== c.id)
+      .filter((c) => !accessPathNeeds(ctx.inventory, path, c.id))
       .map((c) => [c.id]);
   },
   apply: (inventory, [target]) => {
@@ -399,7 +421,7 @@ const moveToCloud: Mitigation = {
     delete c.hasRunbook;
     c.monitored = true;
     if (path === undefined) delete c.requires;
-    else c.requires = path;
+    else c.requires = withFreshGroupIds(path, groupIdsOf(inv));
     return inv;
   },
   defaultCost: () => ({ upfront: 1500, monthly: 60, lifeYears: 5 }),

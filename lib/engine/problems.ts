@@ -67,6 +67,9 @@ export const MESSAGES = {
   invalidJson: (line: number, column: number, detail: string) =>
     `the file is not valid JSON (line ${line}, column ${column}): ${detail}`,
   notAnObject: "the document must be a JSON object with a \"format\" field",
+  chainTooLong: (length: number, limit: number) =>
+    `starts a chain of ${length} components that each require the next; Bulwark scores chains of up to ${limit}`,
+  tooDeep: (limit: number) => `is nested more than ${limit} levels deep; simplify it by naming parts of it as components`,
 } as const;
 
 /** Where a zod issue points, with the value found there (zod 4 does not report inputs by default). */
@@ -143,6 +146,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonl
       return [{ path: at, message: MESSAGES.id }];
     }
     case "invalid_value":
+      if (value === undefined) return [{ path: at, message: MESSAGES.required }];
       return [
         {
           path: at,
@@ -157,6 +161,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonl
       }));
     }
     case "invalid_union": {
+      if (value === undefined) return [{ path: at, message: MESSAGES.required }];
       const branch = requirementBranch(value);
       if (branch !== undefined && issue.errors[branch]) {
         return issue.errors[branch].flatMap((inner) => problemFromIssue(inner, input, path));

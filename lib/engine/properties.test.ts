@@ -802,9 +802,10 @@ describe("the plan", () => {
     expect(picks).toBeGreaterThan(30);
   });
 
-  // Fails while two engine bugs are open (reported; see the two examples below): move-to-cloud can
-  // create a requirement cycle, and a twin copies its original's named groups.
-  it.fails("every mitigation's apply() gives a valid inventory and leaves its input untouched", () => {
+  // Fails while an engine bug is open (reported; see "known engine bugs" below): move-to-cloud can
+  // create a requirement cycle. About 1 generated inventory in 20 shows it, so the seed is fixed
+  // (and shrinking skipped) to keep this expected failure certain and quick; drop both with `.fails`.
+  it("every mitigation's apply() gives a valid inventory and leaves its input untouched", () => {
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 15, maxFunctions: 3, maxDataSets: 3 }), (raw) => {
         const inv = valid(raw);
@@ -824,7 +825,7 @@ describe("the plan", () => {
         }
         expect(JSON.stringify(inv)).toBe(snapshot);
       }),
-      { numRuns: 100 },
+      { numRuns: 100, seed: 20261121, endOnFailure: true },
     );
   });
 
@@ -851,9 +852,9 @@ describe("the plan", () => {
     expect(applications).toBeGreaterThan(200);
   });
 
-  describe("known engine bugs (reported), as minimal inputs", () => {
+  describe("engine bugs found by these properties, as minimal inputs (it.fails while open)", () => {
     const org = { name: "X", currency: "USD", operatingHoursPerWeek: 40 };
-    it.fails("move-to-cloud must not make a component require itself (cloud path through the server)", () => {
+    it("move-to-cloud must not make a component require itself (cloud path through the server)", () => {
       // The only internet line depends on the server: moving the server to the cloud makes it
       // require the line, which requires the server. assessInventory then overflows the stack.
       const inv = valid({
@@ -872,7 +873,7 @@ describe("the plan", () => {
       for (const targets of candidates) expect(validateInventory(move.apply(inv, targets)).ok).toBe(true);
       expect(assessInventory(inv).ok).toBe(true);
     });
-    it.fails("the generator's benefit stays within the pruning bound, so the plan takes it when it pays", () => {
+    it("the generator's benefit stays within the pruning bound, so the plan takes it when it pays", () => {
       // The generator does not need what the utility feed needs (here its feeder), so it also
       // removes the feeder's cut sets; touches() names only the feed, the bound (600) is below the
       // cost (1100) and the plan never scores it, though it saves 5379.54 a year.
@@ -892,7 +893,7 @@ describe("the plan", () => {
       expect(benefit / cost).toBeGreaterThan(4);
       expect(buildPlan(inv).plan.map((p) => p.mitigation)).toEqual(["generator"]);
     });
-    it.fails("a twin must not copy its original's group ids (redundant router behind a dual WAN)", () => {
+    it("a twin does not copy its original's group ids (redundant router behind a dual WAN)", () => {
       const inv = valid({
         format: "resilience-inventory/1",
         asOf: AS_OF,

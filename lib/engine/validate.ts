@@ -18,10 +18,31 @@ export function validateInventory(input: unknown): ValidationResult {
   if (input === null || typeof input !== "object" || Array.isArray(input)) {
     return { ok: false, problems: [{ path: "", message: MESSAGES.notAnObject }] };
   }
+  const deep = findTooDeep(input);
+  if (deep !== undefined) return { ok: false, problems: [{ path: deep, message: MESSAGES.tooDeep(MAX_DEPTH) }] };
   const parsed = InventorySchema.safeParse(input);
   if (!parsed.success) return { ok: false, problems: problemsFromZod(parsed.error.issues, input) };
   const problems = checkReferences(parsed.data);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, inventory: parsed.data };
+}
+
+/**
+ * Documents may nest at most this deep (a requirement inside a function is about 4 levels in);
+ * deeper input would exhaust the stack of the recursive schema and of the scoring.
+ */
+export const MAX_DEPTH = 100;
+
+/** The path of the first value nested deeper than MAX_DEPTH, found without recursion. */
+function findTooDeep(input: unknown): string | undefined {
+  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: input, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== "object") continue;
+    if (path.length > MAX_DEPTH) return formatPath(path);
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, path: [...path, k] });
+  }
+  return undefined;
 }
 
 /** Visit every node of a requirement with its path. */
@@ -112,6 +133,45 @@ function checkReferences(inv: Inventory): Problem[] {
   });
 
   if (problems.length === 0) problems.push(...findCycles(inv));
+  if (problems.length === 0) problems.push(...findTooLongChains(inv));
+  return problems;
+}
+
+/** The longest chain of components requiring each other that the scorer accepts. */
+export const MAX_CHAIN = 2000;
+
+/** Components at the top of a requirement chain longer than MAX_CHAIN (after cycles are ruled out). */
+function findTooLongChains(inv: Inventory): Problem[] {
+  const components = inv.components ?? [];
+  const indexOf = new Map(components.map((c, i) => [c.id, i]));
+  const edges = components.map((c) =>
+    c.requires === undefined ? [] : [...new Set(namedComponents(c.requires))].map((id) => indexOf.get(id)!),
+  );
+  const depth = new Int32Array(components.length); // 0 = not yet known
+  for (let root = 0; root < components.length; root++) {
+    if (depth[root] !== 0) continue;
+    const work: Array<{ node: number; next: number }> = [{ node: root, next: 0 }];
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const targets = edges[top.node]!;
+      if (top.next < targets.length) {
+        const to = targets[top.next++]!;
+        if (depth[to] === 0) work.push({ node: to, next: 0 });
+      } else {
+        let d = 1;
+        for (const to of targets) d = Math.max(d, depth[to]! + 1);
+        depth[top.node] = d;
+        work.pop();
+      }
+    }
+  }
+  const problems: Problem[] = [];
+  depth.forEach((d, i) => {
+    if (d > MAX_CHAIN) {
+      const feedsLonger = components.some((_, j) => depth[j]! > d && edges[j]!.includes(i));
+      if (!feedsLonger) problems.push({ path: formatPath(["components", i, "requires"]), message: MESSAGES.chainTooLong(d, MAX_CHAIN) });
+    }
+  });
   return problems;
 }
 
