@@ -33,4 +33,16 @@ export default tseslint.config(
       "no-restricted-properties": ["error", { object: "Math", property: "random", message: "The engine is deterministic." }],
     },
   },
+  {
+    // The data layer stays framework-free: only lib/server/next/ and lib/server/actions/ may use
+    // Next.js (docs/decisions/004-accounts-with-better-auth.md).
+    files: ["lib/server/**/*.ts"],
+    ignores: ["lib/server/next/**", "lib/server/actions/**", "lib/server/generated/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^next(/.*)?$", message: "Only lib/server/next/ and lib/server/actions/ may import Next.js." }] },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import "server-only";
+// Not marked server-only: instrumentation.ts imports it at boot, outside the React server build.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, providerOf } from "./database-url";
 

@@ -1,0 +1,16 @@
+import type { ReactNode } from "react";
+import { OrgNav } from "@/components/org/org-nav";
+import { getOrganization } from "@/lib/server/access";
+import { loadForPage, requireSession } from "@/lib/server/next/session";
+
+export default async function OrgLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string }> }) {
+  const { orgId } = await params;
+  const actor = await requireSession(`/org/${orgId}`);
+  const org = await loadForPage(() => getOrganization(actor, { organizationId: orgId }));
+  return (
+    <>
+      <OrgNav organizationId={org.id} name={org.name} role={org.role} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import type { Actor } from "../access";
+import { getSessionFromHeaders, type SessionInfo } from "../auth";
+import { isAppError } from "../errors";
+
+/** The signed-in person of this request, or null. */
+export async function currentSession(): Promise<SessionInfo | null> {
+  return getSessionFromHeaders(await headers());
+}
+
+/** The signed-in person, or a redirect to sign-in that comes back to `returnTo`. */
+export async function requireSession(returnTo?: string): Promise<SessionInfo & Actor> {
+  const session = await currentSession();
+  if (!session) redirect(returnTo ? `/sign-in?next=${encodeURIComponent(returnTo)}` : "/sign-in");
+  return session;
+}
+
+/**
+ * Run a data-access read for a page: not-found (including other organisations' ids) becomes the
+ * 404 page, a lost session goes to sign-in; anything else propagates to the segment's error.tsx.
+ */
+export async function loadForPage<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    if (isAppError(e) && e.code === "UNAUTHENTICATED") redirect("/sign-in");
+    throw e;
+  }
+}
+
+/** A same-site path to return to after signing in; anything else (//evil, https://…) is ignored. */
+export function safeReturnPath(value: unknown, fallback = "/orgs"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
+  return value;
+}
