@@ -187,10 +187,10 @@ describe("ride-through times (model.md §3)", () => {
   });
 });
 
-describe("ride-through inside one gate: every combination of member sets counts (engine bug, reported)", () => {
+describe("ride-through inside one gate: every combination of member sets counts", () => {
   // model.md §3: a set formed from one cut set of each member takes the largest T; the same set
-  // reached several ways keeps the smallest. The engine minimises between the steps of a
-  // product or a k-of-n layer, "whatever T", and so can lose the combination with the smallest T.
+  // reached several ways keeps the smallest. Minimising "whatever T" between the steps of a
+  // product or a k-of-n layer (an earlier engine bug) lost the combination with the smallest T.
   it("any: {g, s} is down at once when s stops the first and third members and g the second", () => {
     // Events: g 0, s 1, x 2, y 3, z 4, ups 5 (30 minutes, requires g).
     const g = comp(0);

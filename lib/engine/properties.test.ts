@@ -422,11 +422,9 @@ describe("scoring properties", () => {
   });
 
   it("list order and member order change no figure and no set", () => {
-    // Ride-through is stripped while an engine bug makes T depend on member order (reported; see
-    // "ride-through inside one gate" in cut-sets.test.ts). Put it back when that is fixed.
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 20, maxFunctions: 4, maxDataSets: 3 }), fc.integer(), (raw, seed) => {
-        const inv = valid({ ...raw, components: raw.components!.map(({ runtimeMinutes: _r, ...c }) => c) });
+        const inv = valid(raw);
         const shuffledInv = valid(shuffleInventory(inv, seed));
         expectSameSummary(summary(scoreInventory(inv)), summary(scoreInventory(shuffledInv)));
       }),
@@ -641,14 +639,8 @@ interface Candidate {
   readonly bound: number;
 }
 
-/**
- * Every candidate on the current state, each applied and scored in full (no pruning, no reuse).
- * Undefined where a known engine bug (reported, and tested on its own below) shows: a mitigation
- * that produces an invalid inventory (scoring it is meaningless, and with a cycle it does not
- * terminate), or a generator whose benefit exceeds the pruning bound. These guards only act
- * while the bugs show, so the properties regain their full reach once they are fixed.
- */
-function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<string>): Candidate[] | undefined {
+/** Every candidate on the current state, each applied and scored in full (no pruning, no reuse). */
+function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<string>): Candidate[] {
   const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
   const out: Candidate[] = [];
   for (const m of MITIGATIONS) {
@@ -656,12 +648,13 @@ function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<stri
       const key = `${m.id}|${targets.join(",")}`;
       if (applied.has(key)) continue;
       const after = m.apply(inv, targets);
-      if (!validateInventory(after).ok) return undefined;
+      // Scoring an invalid inventory is meaningless (and with a cycle it would not terminate).
+      const check = validateInventory(after);
+      if (!check.ok) throw new Error(`${key} gives an invalid inventory:\n${check.problems.map(formatProblem).join("\n")}`);
       const benefit = scores.expectedAnnualLoss - scoreInventory(after).expectedAnnualLoss;
       const cost = annualizedCost(m.defaultCost(inv, targets, staffRate(inv)));
       const ratio = cost > 0 ? benefit / cost : benefit > 0 ? Infinity : 0;
       const bound = boundOf(scores, m.touches(inv, targets), m.touchesDataSets(targets));
-      if (m.id === "generator" && benefit > bound + 1e-9 * Math.max(1, scores.expectedAnnualLoss)) return undefined;
       out.push({ mitigation: m, targets, key, cost, benefit, ratio, after, bound });
     }
   }
@@ -694,17 +687,15 @@ interface GreedyStep {
 
 /**
  * The greedy plan of model.md §6 by brute force: every candidate scored in full at every step,
- * the best ratio above 1 taken (ties: catalogue, then inventory order). Undefined when a state
- * on the way has a mitigation that breaks the inventory (see allCandidates).
+ * the best ratio above 1 taken (ties: catalogue, then inventory order).
  */
-function bruteForceGreedy(inv: Inventory, maxItems = 50): GreedyStep[] | undefined {
+function bruteForceGreedy(inv: Inventory, maxItems = 50): GreedyStep[] {
   const steps: GreedyStep[] = [];
   const applied = new Set<string>();
   let current = inv;
   for (;;) {
     const scores = scoreInventory(current);
     const candidates = allCandidates(current, scores, applied);
-    if (candidates === undefined) return undefined;
     let best: Candidate | undefined;
     for (const c of candidates) if (c.ratio > 1 && (!best || c.ratio > best.ratio)) best = c;
     steps.push({ total: scores.expectedAnnualLoss, candidates, best });
@@ -714,8 +705,6 @@ function bruteForceGreedy(inv: Inventory, maxItems = 50): GreedyStep[] | undefin
   }
 }
 
-const knownBugFree = (inv: Inventory) => bruteForceGreedy(inv) !== undefined;
-
 describe("the plan", () => {
   const planArb = inventoryArb({ maxComponents: 10, maxFunctions: 3, maxDataSets: 2 });
 
@@ -723,7 +712,6 @@ describe("the plan", () => {
     fc.assert(
       fc.property(planArb, (raw) => {
         const inv = valid(raw);
-        fc.pre(knownBugFree(inv));
         expect(JSON.stringify(assessInventory(structuredClone(inv)))).toBe(JSON.stringify(assessInventory(inv)));
       }),
       { numRuns: 40 },
@@ -735,7 +723,6 @@ describe("the plan", () => {
     fc.assert(
       fc.property(planArb, (raw) => {
         const inv = valid(raw);
-        fc.pre(knownBugFree(inv));
         const result = buildPlan(inv);
         let before = scoreInventory(inv).expectedAnnualLoss;
         expectClose(result.expectedAnnualLossBefore, before, "plan start");
@@ -765,17 +752,19 @@ describe("the plan", () => {
       fc.property(planArb, (raw) => {
         const inv = valid(raw);
         const steps = bruteForceGreedy(inv);
-        fc.pre(steps !== undefined);
-        for (const step of steps!) {
+        for (const step of steps) {
           for (const c of step.candidates) {
             if (!(c.benefit <= c.bound + 1e-9 * Math.max(1, step.total))) {
+              // Open engine bug (reported; the UPS regression below is it.fails): the UPS's
+              // touches() leaves out what its feed requires. Such inventories are set aside.
+              fc.pre(c.mitigation.id !== "ups");
               throw new Error(`${c.key}: benefit ${c.benefit} exceeds the bound ${c.bound}`);
             }
           }
         }
         const plan = buildPlan(inv).plan;
-        for (let i = 0; i < steps!.length; i++) {
-          const { best, candidates, total } = steps![i]!;
+        for (let i = 0; i < steps.length; i++) {
+          const { best, candidates, total } = steps[i]!;
           const item = plan[i];
           if (item === undefined) {
             // The plan stopped: nothing left pays for itself (up to rounding at exactly 1).
@@ -795,16 +784,13 @@ describe("the plan", () => {
           // A near-tie taken the other way leads to another state: compare no further.
           if (chosen !== best) return;
         }
-        expect(plan.length).toBeLessThanOrEqual(steps!.length);
+        expect(plan.length).toBeLessThanOrEqual(steps.length);
       }),
       { numRuns: 50 },
     );
     expect(picks).toBeGreaterThan(30);
   });
 
-  // Fails while an engine bug is open (reported; see "known engine bugs" below): move-to-cloud can
-  // create a requirement cycle. About 1 generated inventory in 20 shows it, so the seed is fixed
-  // (and shrinking skipped) to keep this expected failure certain and quick; drop both with `.fails`.
   it("every mitigation's apply() gives a valid inventory and leaves its input untouched", () => {
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 15, maxFunctions: 3, maxDataSets: 3 }), (raw) => {
@@ -825,7 +811,7 @@ describe("the plan", () => {
         }
         expect(JSON.stringify(inv)).toBe(snapshot);
       }),
-      { numRuns: 100, seed: 20261121, endOnFailure: true },
+      { numRuns: 100 },
     );
   });
 
@@ -852,11 +838,11 @@ describe("the plan", () => {
     expect(applications).toBeGreaterThan(200);
   });
 
-  describe("engine bugs found by these properties, as minimal inputs (it.fails while open)", () => {
+  describe("engine bugs these properties found, kept as minimal regressions", () => {
     const org = { name: "X", currency: "USD", operatingHoursPerWeek: 40 };
-    it("move-to-cloud must not make a component require itself (cloud path through the server)", () => {
-      // The only internet line depends on the server: moving the server to the cloud makes it
-      // require the line, which requires the server. assessInventory then overflows the stack.
+    it("move-to-cloud does not make a component require itself (cloud path through the server)", () => {
+      // The only internet line depends on the server: moving the server to the cloud made it
+      // require the line, which requires the server, and assessInventory overflowed the stack.
       const inv = valid({
         format: "resilience-inventory/1",
         asOf: AS_OF,
@@ -875,8 +861,8 @@ describe("the plan", () => {
     });
     it("the generator's benefit stays within the pruning bound, so the plan takes it when it pays", () => {
       // The generator does not need what the utility feed needs (here its feeder), so it also
-      // removes the feeder's cut sets; touches() names only the feed, the bound (600) is below the
-      // cost (1100) and the plan never scores it, though it saves 5379.54 a year.
+      // removes the feeder's cut sets. When touches() named only the feed, the bound (600) fell
+      // below the cost (1100) and the plan never scored it, though it saves 5379.54 a year.
       const inv = valid({
         format: "resilience-inventory/1",
         asOf: AS_OF,
@@ -892,6 +878,29 @@ describe("the plan", () => {
       const cost = annualizedCost(generator.defaultCost(inv, ["utility"], 50));
       expect(benefit / cost).toBeGreaterThan(4);
       expect(buildPlan(inv).plan.map((p) => p.mitigation)).toEqual(["generator"]);
+    });
+    it.fails("the UPS's benefit stays within the pruning bound, so the plan takes it when it pays", () => {
+      // The UPS also rides through the outages of what its feed requires (here a feeder with
+      // 100 short outages a year), but touches() names only the feed: the bound (100 a year)
+      // falls below the cost (225) and the plan never scores the UPS, though it saves 3825.13.
+      const inv = valid({
+        format: "resilience-inventory/1",
+        asOf: AS_OF,
+        organization: { ...org, operatingHoursPerWeek: 168 },
+        components: [
+          { id: "feeder", kind: "other", failuresPerYear: 100, repairHours: 0.25 },
+          { id: "utility", kind: "power", failuresPerYear: 0.1, repairHours: 1, requires: "feeder" },
+          { id: "server", kind: "server", failuresPerYear: 0, repairHours: 1, requires: "utility" },
+        ],
+        functions: [{ id: "f", downtimeCostPerHour: 1000, hours: "always", requires: "server" }],
+      });
+      const ups = MITIGATIONS.find((m) => m.id === "ups")!;
+      const benefit = scoreInventory(inv).expectedAnnualLoss - scoreInventory(ups.apply(inv, ["utility"])).expectedAnnualLoss;
+      const cost = annualizedCost(ups.defaultCost(inv, ["utility"], 50));
+      expect(benefit / cost).toBeGreaterThan(16);
+      // The generator (ratio 21) is priced out so that the UPS is the best buy.
+      const plan = buildPlan(inv, { costOverrides: { generator: { upfront: 1e9 } } }).plan;
+      expect(plan.map((p) => p.mitigation)).toEqual(["ups"]);
     });
     it("a twin does not copy its original's group ids (redundant router behind a dual WAN)", () => {
       const inv = valid({
