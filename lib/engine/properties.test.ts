@@ -455,8 +455,9 @@ describe("scoring properties", () => {
 
   it("the single points of failure are exactly the components whose failure alone stops the function (brute force, ≤ 30 components)", () => {
     fc.assert(
-      fc.property(inventoryArb({ minComponents: 5, maxComponents: 30, maxFunctions: 4, maxDataSets: 0, depth: 3 }), (inv) => {
-        const scores = scoreInventory(valid(inv));
+      fc.property(inventoryArb({ minComponents: 5, maxComponents: 30, maxFunctions: 4, maxDataSets: 0, depth: 3 }), fc.integer({ min: 1, max: 4 }), (inv, maxOrder) => {
+        // Order-1 sets are never cut by the order limit, whatever it is.
+        const scores = scoreInventory(valid(inv), { maxOrder });
         (inv.functions ?? []).forEach((f, k) => {
           const brute = (inv.components ?? [])
             .map((c) => c.id)
@@ -744,6 +745,28 @@ describe("the plan", () => {
       { numRuns: 60 },
     );
     expect(items).toBeGreaterThan(30);
+  });
+
+  it("a budget caps the first-year spending of the plan, and the budgeted plan is reproducible", () => {
+    fc.assert(
+      fc.property(planArb, fc.integer({ min: 0, max: 20_000 }), (raw, budget) => {
+        const inv = valid(raw);
+        const result = buildPlan(inv, { budget });
+        const spent = result.plan.reduce((sum, item) => sum + item.firstYearCost, 0);
+        expect(spent).toBeLessThanOrEqual(budget * (1 + 1e-12));
+        for (const item of result.plan) expectClose(item.firstYearCost, item.upfront + 12 * item.monthly, `${item.mitigation} first-year cost`);
+        for (const item of result.overBudget) expect(item.benefitCostRatio).toBeGreaterThan(1);
+        // Reproducible like the unbudgeted plan.
+        let before = scoreInventory(inv).expectedAnnualLoss;
+        result.plan.forEach((item, i) => {
+          const rescored = scoreInventory(applyPlanItems(inv, result.plan.slice(0, i + 1))).expectedAnnualLoss;
+          expectClose(item.expectedAnnualLossBefore, before, `item ${i} before`);
+          expectClose(item.expectedAnnualLossAfter, rescored, `item ${i} after`);
+          before = rescored;
+        });
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("equals a brute-force greedy without pruning, and no candidate's benefit exceeds the pruning bound", () => {
