@@ -209,6 +209,36 @@ describe("saving drafts with versions", () => {
     expect((await getAssessment(t.owner, ids)).version).toBe(2);
   });
 
+  it("loses no edit when writers keep their own copy and retry on conflict", async () => {
+    const t = await orgWithTeam();
+    const ids = { organizationId: t.org.id, assessmentId: t.assessmentId };
+    const writers = 6;
+    const editsEach = 5;
+    const writer = async (w: number) => {
+      let { version, questionnaire } = await getAssessment(t.owner, ids);
+      for (let e = 0; e < editsEach; e++) {
+        for (;;) {
+          const notes = [...((questionnaire.notes as string[] | undefined) ?? []), `w${w}e${e}`];
+          try {
+            // On success the writer trusts its own copy and the version it was given back.
+            ({ version } = await saveAssessmentDraft(t.owner, { ...ids, questionnaire: { notes }, version }));
+            questionnaire = { notes };
+            break;
+          } catch (err) {
+            if ((err as AppError).code !== "CONFLICT") throw err;
+            ({ version, questionnaire } = await getAssessment(t.owner, ids));
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+    const final = await getAssessment(t.owner, ids);
+    expect(final.version).toBe(1 + writers * editsEach);
+    expect([...(final.questionnaire.notes as string[])].sort()).toEqual(
+      Array.from({ length: writers }, (_, w) => Array.from({ length: editsEach }, (_, e) => `w${w}e${e}`)).flat().sort(),
+    );
+  });
+
   it("saves only the parts sent and refuses bad payloads by field", async () => {
     const t = await orgWithTeam();
     const ids = { organizationId: t.org.id, assessmentId: t.assessmentId };

@@ -446,21 +446,25 @@ export async function saveAssessmentDraft(
   const draft = parseInput(SaveDraftSchema, rest);
   const id = checkId(assessmentId, "That assessment");
   const db = getDb();
+  const now = new Date();
   const res = await db.assessment.updateMany({
     where: { id, organizationId: m.organizationId, version: draft.version },
     data: {
       ...(draft.inventory ? { inventoryJson: JSON.stringify(draft.inventory) } : {}),
       ...(draft.questionnaire ? { questionnaireJson: JSON.stringify(draft.questionnaire) } : {}),
       version: { increment: 1 },
+      updatedAt: now,
     },
   });
+  // The write matched `version`, so it produced exactly version + 1. Reading the row back instead
+  // could return a later writer's version and let this caller overwrite that write next time.
+  if (res.count === 1) return { version: draft.version + 1, updatedAt: now };
   const current = await db.assessment.findFirst({
     where: { id, organizationId: m.organizationId },
-    select: { version: true, updatedAt: true },
+    select: { version: true },
   });
   if (!current) throw new NotFoundError("That assessment");
-  if (res.count === 0) throw new ConflictError(current.version);
-  return current;
+  throw new ConflictError(current.version);
 }
 
 /** Today in UTC as YYYY-MM-DD: the date an inventory without `asOf` describes. */
