@@ -316,7 +316,9 @@ const addUps: Mitigation = {
     return inv;
   },
   defaultCost: () => ({ upfront: 900, monthly: 0, lifeYears: 4 }),
-  touches: (_inv, targets) => [...targets],
+  // The battery also rides through outages of what the feed itself requires: their cut sets'
+  // weights change too.
+  touches: (inventory, [target]) => [target!, ...closureOf(inventory, target!)],
   touchesDataSets: () => [],
 };
 
