@@ -901,8 +901,8 @@ describe("the plan", () => {
     });
     it("the UPS's benefit stays within the pruning bound, so the plan takes it when it pays", () => {
       // The UPS also rides through the outages of what its feed requires (here a feeder with
-      // 100 short outages a year), but touches() names only the feed: the bound (100 a year)
-      // falls below the cost (225) and the plan never scores the UPS, though it saves 3825.13.
+      // 100 short outages a year). When touches() named only the feed, the bound (100 a year)
+      // fell below the cost (225) and the plan never scored the UPS, though it saves 3825.13.
       const inv = valid({
         format: "resilience-inventory/1",
         asOf: AS_OF,
