@@ -110,3 +110,17 @@ describe("mitigations keep the inventory valid", () => {
     expect(readFileSync).toBeDefined();
   });
 });
+
+describe("unknown fields in a requirement group", () => {
+  it("lists only the fields that kind of group allows", () => {
+    const result = validateInventory({
+      format: "resilience-inventory/1",
+      organization: org,
+      components: [{ id: "a", kind: "other" }],
+      functions: [{ id: "f", downtimeCostPerHour: 1, requires: { all: ["a"], any: ["a"] } }],
+    });
+    expect(!result.ok && result.problems).toEqual([
+      { path: "functions[0].requires.any", message: "unknown field: check its spelling or remove it (allowed here: all)" },
+    ]);
+  });
+});

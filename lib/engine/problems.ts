@@ -154,7 +154,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonl
         },
       ];
     case "unrecognized_keys": {
-      const allowed = allowedKeysAt(path);
+      const allowed = path.some((p) => p === "requires") ? groupKeys(value) : allowedKeysAt(path);
       return issue.keys.map((key) => ({
         path: formatPath([...path, key]),
         message: MESSAGES.unknownField(allowed),
@@ -172,6 +172,20 @@ function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonl
       return [{ path: at, message: MESSAGES.mustBeWholeNumber }];
     default:
       return [{ path: at, message: issue.message }];
+  }
+}
+
+/** The keys a requirement group may have, judged by the kind of group it is. */
+function groupKeys(value: unknown): string[] {
+  switch (requirementBranch(value)) {
+    case 1:
+      return ["all"];
+    case 2:
+      return ["any", "id", "failoverMinutes"];
+    case 3:
+      return ["atLeast", "of"];
+    default:
+      return ["all", "any", "id", "failoverMinutes", "atLeast", "of"];
   }
 }
 
@@ -200,7 +214,5 @@ function allowedKeysAt(path: readonly PropertyKey[]): string[] {
     dataSets: ["id", "name", "primary", "medium", "dataLossCostPerHour", "totalLossCost", "rpoHours", "lossScenarios", "sizeGb", "copies"],
     copies: ["id", "location", "medium", "intervalHours", "online", "immutable", "lastRestoreTest"],
   };
-  // Inside a requirement the object is a group.
-  if (names.includes("requires")) return ["all", "any", "id", "failoverMinutes", "atLeast", "of"];
   return table[key] ?? [];
 }
