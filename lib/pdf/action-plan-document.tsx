@@ -3,7 +3,7 @@
  * the findings, the plan and the appendix. Content comes ready-made from report-content.ts.
  */
 import type { ReactNode } from "react";
-import { Document, Image, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Image, Page, StyleSheet, Text, View, type PageLayoutProps } from "@react-pdf/renderer";
 import { DowntimeBarChart, MAX_BARS, SpendAgainstRiskChart } from "./charts";
 import { FONT_STACK } from "./fonts";
 import type { ActionPlanContent, PlanRow } from "./report-content";
@@ -25,6 +25,8 @@ export interface ActionPlanDocumentProps {
   readonly branding: DocumentBranding;
   readonly generatedOnText: string;
   readonly pageSize: "A4" | "LETTER";
+  /** Written into the PDF's metadata; the day of issue, so the same input gives the same bytes. */
+  readonly creationDate: Date;
 }
 
 const INK = "#1f2933";
@@ -40,10 +42,10 @@ const LINE = 1.4;
 const BODY = 9.5;
 
 const styles = StyleSheet.create({
-  page: { fontFamily: FONT_STACK as unknown as string, fontSize: 9.5, color: INK, paddingTop: 62, paddingBottom: 58, paddingHorizontal: MARGIN },
+  page: { fontFamily: FONT_STACK as unknown as string, fontSize: 9.5, color: INK, paddingTop: 24, paddingBottom: 24, paddingHorizontal: MARGIN },
   cover: { fontFamily: FONT_STACK as unknown as string, fontSize: 10, lineHeight: 1.35, color: INK, paddingTop: 0, paddingBottom: 48, paddingHorizontal: MARGIN },
-  header: { position: "absolute", top: 24, left: MARGIN, right: MARGIN, flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, color: MUTED, paddingBottom: 4, borderBottomWidth: 0.75 },
-  footer: { position: "absolute", bottom: 24, left: MARGIN, right: MARGIN, flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, color: MUTED, paddingTop: 4, borderTopWidth: 0.5, borderTopColor: RULE },
+  header: { flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, lineHeight: 1.3, color: MUTED, paddingBottom: 4, marginBottom: 16, borderBottomWidth: 0.75 },
+  footer: { flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, lineHeight: 1.3, color: MUTED, paddingTop: 4, marginTop: 12, borderTopWidth: 0.5, borderTopColor: RULE },
   h1: { fontSize: 15, lineHeight: 1.3, fontWeight: "bold", marginTop: 6, marginBottom: 8 },
   h2: { fontSize: 11, lineHeight: 1.3, fontWeight: "bold", marginTop: 10, marginBottom: 4 },
   h3: { fontSize: 9.5, lineHeight: 1.3, fontWeight: "bold", marginTop: 6, marginBottom: 2 },
@@ -203,26 +205,36 @@ export function ActionPlanDocument(props: ActionPlanDocumentProps) {
   const accent = branding.accentText;
   const width = (pageSize === "A4" ? 595.28 : 612) - 2 * MARGIN;
   const hiddenBars = c.charts.downtime.length - MAX_BARS;
+  const headerLeft = truncateText(branding.firmName, 60);
+  const headerRight = `Action plan for ${truncateText(clientName, 50)}`;
+  const footerLeft = truncateText(branding.contactLine, 110);
+  // Page chrome for react-pdf's newer pagination engine: content is measured once and packed into
+  // pages, where the default engine lays out the rest of the document again at every page break.
+  const chrome = ({ children, pageNumber, totalPages }: PageLayoutProps) => (
+    <View style={{ flexGrow: 1 }}>
+      <View style={[styles.header, { borderBottomColor: branding.accent }]}>
+        <Text>{headerLeft}</Text>
+        <Text>{headerRight}</Text>
+      </View>
+      <View style={{ flexGrow: 1 }}>{children}</View>
+      <View style={styles.footer}>
+        <Text>{footerLeft}</Text>
+        <Text>{`Page ${pageNumber ?? ""} of ${totalPages ?? ""}`}</Text>
+      </View>
+    </View>
+  );
   return (
     <Document
       title={`IT resilience action plan: ${truncateText(clientName, 200)}`}
       author={truncateText(branding.firmName, 200)}
       subject="IT resilience action plan"
       creator="Bulwark"
+      creationDate={props.creationDate}
       producer="Bulwark"
       language="en"
     >
       <Cover {...props} />
-      <Page size={pageSize} style={styles.page}>
-        <View style={[styles.header, { borderBottomColor: branding.accent }]} fixed>
-          <Text>{truncateText(branding.firmName, 60)}</Text>
-          <Text>{`Action plan for ${truncateText(clientName, 50)}`}</Text>
-        </View>
-        <View style={styles.footer} fixed>
-          <Text>{truncateText(branding.contactLine, 110)}</Text>
-          <Text render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-        </View>
-
+      <Page size={pageSize} style={styles.page} layout={chrome}>
         <Section title="Summary" accent={accent}>
           <View style={styles.kpiRow} wrap={false}>
             <View style={[styles.kpi, { borderLeftColor: BAD }]}>

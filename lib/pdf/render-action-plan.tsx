@@ -2,7 +2,8 @@
  * Render the branded action plan in the calling thread. The server uses the worker pool
  * (render-pool.ts) so a long render never blocks requests; tests and the worker call this.
  */
-import { renderToBuffer } from "@react-pdf/renderer";
+import { pdf } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
 import { z } from "zod";
 import { ASSESSMENT_FORMAT, type Assessment, type Inventory } from "@/lib/engine";
 import { ActionPlanDocument } from "./action-plan-document";
@@ -141,6 +142,27 @@ export function formatReportDate(iso: string): string {
   return new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/**
+ * One react-pdf container for the life of the thread, used by one render at a time. A container per
+ * render (what `renderToBuffer` does) is never released by react-pdf 4.9's reconciler: every
+ * report's whole element tree stayed reachable, about 1–2 MiB a report.
+ */
+let container: ReturnType<typeof pdf> | undefined;
+let queue: Promise<unknown> = Promise.resolve();
+
+function renderSerially(document: ReactElement): Promise<Buffer> {
+  const run = queue.then(async () => {
+    container ??= pdf();
+    container.updateContainer(document);
+    const stream = await container.toBuffer();
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /** Render in this thread. Throws PdfRenderError naming the field on bad input, or when rendering fails. */
 export async function renderActionPlanPdfInThread(input: ActionPlanInput): Promise<Uint8Array> {
   const validation = validateActionPlanInput(input);
@@ -160,6 +182,7 @@ export async function renderActionPlanPdfInThread(input: ActionPlanInput): Promi
       clientName={clientName}
       generatedOnText={formatReportDate(input.generatedOn)}
       pageSize={pageSize}
+      creationDate={new Date(`${input.generatedOn.slice(0, 10)}T00:00:00Z`)}
       branding={{
         firmName: clean(branding.firmName.trim()),
         contactLine: clean(branding.contactLine.trim()),
@@ -176,7 +199,7 @@ export async function renderActionPlanPdfInThread(input: ActionPlanInput): Promi
   );
   let bytes: Buffer;
   try {
-    bytes = await renderToBuffer(document);
+    bytes = await renderSerially(document);
   } catch (error) {
     throw new PdfRenderError("render-failed", `the action plan could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { assessInventory } from "@/lib/engine";
 import { PdfRenderError, type ActionPlanInput } from "./render-action-plan";
 import type { RenderJob, RenderReply } from "./render-worker";
 
@@ -58,6 +59,17 @@ function tsxApiUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve(specifier).replace(/\.cjs$/u, ".mjs")).href;
 }
 
+function warmUpInput(): ActionPlanInput {
+  const result = assessInventory({
+    format: "resilience-inventory/1",
+    organization: { name: "Warm-up", currency: "EUR", operatingHoursPerWeek: 40 },
+    components: [{ id: "pc", name: "PC", kind: "endpoint" }],
+    functions: [{ id: "work", name: "Work", downtimeCostPerHour: 100, requires: "pc" }],
+  }, { asOf: "2026-01-01" });
+  if (!result.ok) throw new Error("the warm-up inventory no longer assesses");
+  return { assessment: result.assessment, client: { name: "Warm-up" }, branding: { firmName: "Bulwark", accentColor: "#333333", contactLine: "" }, generatedOn: "2026-01-01" };
+}
+
 function formatLimit(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
@@ -88,6 +100,16 @@ export class PdfRenderPool {
     });
   }
 
+  /**
+   * Start the workers and render a small report in each, so the first client's report does not
+   * also pay for starting a thread, loading fonts and warming up (several seconds). Call it when
+   * the server starts.
+   */
+  async warmUp(): Promise<void> {
+    const input = warmUpInput();
+    await Promise.all(Array.from({ length: this.size }, () => this.render(input)));
+  }
+
   /** Stop every worker; queued and running jobs are rejected. */
   async close(): Promise<void> {
     this.closed = true;
@@ -112,7 +134,12 @@ export class PdfRenderPool {
   }
 
   private spawn(): Slot {
-    const options = { name: "bulwark-pdf", resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } };
+    const options = {
+      name: "bulwark-pdf",
+      resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
+      // React's development build only adds checks a PDF never shows, and costs time and memory; it is kept only when asked for explicitly.
+      env: { ...process.env, NODE_ENV: process.env.NODE_ENV === "development" ? "development" : "production" },
+    };
     const worker = fromSource
       ? new Worker(new URL(`data:text/javascript,${encodeURIComponent(TS_BOOTSTRAP)}`), {
           ...options,

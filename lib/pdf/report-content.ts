@@ -203,7 +203,6 @@ export interface ContentInput {
 export function buildActionPlanContent({ assessment: a, clientName, inventory, clean = (t) => t }: ContentInput): ActionPlanContent {
   const currency = a.organization.currency;
   const money = (v: number) => formatMoney(v, currency);
-  const approx = (v: number) => formatApproxMoney(v, currency);
   const lookup = createNameLookup(a, inventory);
   const dataSetName = new Map(a.dataSets.map((d) => [d.id, d.name]));
   const nameOf = (id: string) => {

@@ -13,7 +13,7 @@ const INVISIBLE_OK = /[\p{Default_Ignorable_Code_Point}\p{Emoji_Component}\p{Mar
 export const REPLACEMENT = "\uFFFD";
 
 export function safeText(input: string, canDraw: (codePoint: number) => boolean): string {
-  const cleaned = input.toWellFormed().replace(/\r\n?/gu, "\n").replace(/\t/gu, " ").replace(BIDI_CONTROLS, "").replace(CONTROLS, REPLACEMENT);
+  const cleaned = input.replace(/\p{Surrogate}/gu, REPLACEMENT).replace(/\r\n?/gu, "\n").replace(/\t/gu, " ").replace(BIDI_CONTROLS, "").replace(CONTROLS, REPLACEMENT);
   let out = "";
   for (const ch of cleaned) {
     const cp = ch.codePointAt(0)!;
