@@ -134,11 +134,11 @@ function Section(props: { readonly title: string; readonly accent: string; reado
 const PLAN_COLUMNS: readonly Column[] = [
   { title: "#", width: 4 },
   { title: "Action", width: 27 },
-  { title: "For", width: 17 },
+  { title: "For", width: 16 },
   { title: "Cost / year", width: 12, numeric: true },
   { title: "Benefit / year", width: 13, numeric: true },
-  { title: "Payback", width: 12, numeric: true },
-  { title: "Loss after", width: 15, numeric: true },
+  { title: "Payback", width: 14, numeric: true },
+  { title: "Loss after", width: 14, numeric: true },
 ];
 
 const planCells = (r: PlanRow): ReactNode[] => [String(r.step), r.title, r.targets, r.costPerYear, r.benefitPerYear, r.payback, r.lossAfter];

@@ -1,8 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessInventory, type Assessment } from "@/lib/engine";
 import { formatMoney } from "@/lib/results/format";
 import { PdfRenderError, renderActionPlanPdfInThread, type ActionPlanInput } from "./render-action-plan";
+import { buildPdfWorker } from "../../scripts/build-pdf-worker";
 import { createPdfRenderPool, type PdfRenderPool } from "./render-pool";
 import { pdfPageCount, pdfText, squash, writeTempPdf } from "./testing/pdf-text";
 
@@ -99,6 +101,27 @@ describe("rendering in a worker thread", { timeout: 180_000 }, () => {
       await warm.close();
     }
     expect(warm.workerCount).toBe(0);
+  });
+
+  it("runs from the bundle that build:pdf-worker writes, as the Next.js server does", async () => {
+    const bundle = join(mkdtempSync(join(process.cwd(), "node_modules", ".cache", "pdf-worker-test-")), "worker.mjs");
+    expect(await buildPdfWorker(bundle)).toBeGreaterThan(10_000);
+    const bundled = createPdfRenderPool({ workerBundle: bundle });
+    try {
+      const [fromBundle, inThread] = await Promise.all([bundled.render(input(assessment)), renderActionPlanPdfInThread(input(assessment))]);
+      expect(Buffer.compare(Buffer.from(fromBundle), Buffer.from(inThread))).toBe(0);
+    } finally {
+      await bundled.close();
+      rmSync(dirname(bundle), { recursive: true, force: true });
+    }
+  });
+
+  it("says how to build the worker when its bundle is missing", async () => {
+    const missing = createPdfRenderPool({ workerBundle: join(process.cwd(), "no-such-dir", "worker.mjs") });
+    const error = (await missing.render(input(assessment)).catch((e: unknown) => e)) as PdfRenderError;
+    expect(error.code).toBe("worker-failed");
+    expect(error.message).toMatch(/the PDF worker failed: Cannot find module/u);
+    await missing.close();
   });
 
   it("refuses work after it is closed", async () => {

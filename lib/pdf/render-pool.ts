@@ -3,11 +3,12 @@
  * request thread. A small pool keeps warm workers (fonts loaded), queues jobs beyond its size,
  * stops a render that runs past its time limit, and replaces a worker that dies.
  */
-import { createRequire } from "node:module";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { assessInventory } from "@/lib/engine";
-import { PdfRenderError, type ActionPlanInput } from "./render-action-plan";
+import { PdfRenderError, type ActionPlanInput } from "./input";
 import type { RenderJob, RenderReply } from "./render-worker";
 
 export interface PdfRenderPoolOptions {
@@ -19,6 +20,8 @@ export interface PdfRenderPoolOptions {
   readonly idleMs?: number;
   /** Heap limit of each worker; a report that needs more fails alone instead of taking the server down (default 1024). */
   readonly maxHeapMb?: number;
+  /** A worker bundle built by `npm run build:pdf-worker`, instead of finding one (see resolveWorkerTarget). */
+  readonly workerBundle?: string;
 }
 
 export interface RenderOptions {
@@ -40,12 +43,47 @@ interface Slot {
   idleTimer?: NodeJS.Timeout;
 }
 
+/** Where `npm run build:pdf-worker` writes the worker bundle (relative to the project root). */
+export const WORKER_BUNDLE = join("node_modules", ".cache", "bulwark", "pdf-render-worker.mjs");
+
+type WorkerTarget = { kind: "bundle"; url: URL } | { kind: "source"; entry: string; tsxApi: string } | { kind: "missing"; message: string };
+
+// Found through the process, not an import, so no bundler tries to follow it.
+const nodeModule = process.getBuiltinModule("node:module") as typeof import("node:module");
+
+function tsxApiFrom(base: string): string | undefined {
+  try {
+    const specifier = ["tsx", "esm", "api"].join("/");
+    return pathToFileURL(nodeModule.createRequire(base).resolve(specifier).replace(/\.cjs$/u, ".mjs")).href;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * From TypeScript source (tests, the bench, tsx scripts) the worker registers tsx's loader before
- * importing its entry: Node 20 does not apply `--import` hooks to a worker's own entry file. Under
- * the Next.js build the worker file is compiled and started directly.
+ * How to start the worker, decided once per process:
+ * - from TypeScript source (tests, the bench, tsx scripts): register tsx's loader in the worker,
+ *   then import render-worker.ts beside this file (Node 20 does not apply `--import` hooks to a
+ *   worker's entry file);
+ * - inside the Next.js server, whose bundler cannot build worker threads (webpack emits a path
+ *   under /_next/ that does not exist on disk): the prebuilt bundle (BULWARK_PDF_WORKER, or
+ *   WORKER_BUNDLE under the working directory), else the source files through tsx when both are
+ *   installed (development), else a clear error.
  */
-const fromSource = /\.tsx?$/u.test(new URL(import.meta.url).pathname);
+function resolveWorkerTarget(): WorkerTarget {
+  const here = import.meta.url;
+  if (!process.env.NEXT_RUNTIME && /^file:.*\.tsx?$/u.test(here)) {
+    const tsxApi = tsxApiFrom(here);
+    if (tsxApi) return { kind: "source", entry: here.replace(/render-pool\.tsx?$/u, "render-worker.ts"), tsxApi };
+  }
+  const bundle = process.env.BULWARK_PDF_WORKER ?? join(process.cwd(), WORKER_BUNDLE);
+  if (existsSync(bundle)) return { kind: "bundle", url: pathToFileURL(bundle) };
+  const source = join(process.cwd(), "lib", "pdf", "render-worker.ts");
+  const tsxApi = tsxApiFrom(join(process.cwd(), "package.json"));
+  if (existsSync(source) && tsxApi) return { kind: "source", entry: pathToFileURL(source).href, tsxApi };
+  return { kind: "missing", message: `the PDF worker is not built: run \`npm run build:pdf-worker\` (expected ${bundle})` };
+}
+
 const TS_BOOTSTRAP = [
   'import { workerData } from "node:worker_threads";',
   "const { register } = await import(workerData.tsxApi);",
@@ -53,11 +91,7 @@ const TS_BOOTSTRAP = [
   "await import(workerData.entry);",
 ].join("\n");
 
-function tsxApiUrl(): string {
-  // Built from parts so a bundler does not try to follow a development-only package.
-  const specifier = ["tsx", "esm", "api"].join("/");
-  return pathToFileURL(createRequire(import.meta.url).resolve(specifier).replace(/\.cjs$/u, ".mjs")).href;
-}
+let sharedTarget: WorkerTarget | undefined;
 
 function warmUpInput(): ActionPlanInput {
   const result = assessInventory({
@@ -79,6 +113,7 @@ export class PdfRenderPool {
   private readonly timeoutMs: number;
   private readonly idleMs: number;
   private readonly maxHeapMb: number;
+  private readonly target?: WorkerTarget;
   private readonly slots: Slot[] = [];
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -89,6 +124,7 @@ export class PdfRenderPool {
     this.timeoutMs = options.timeoutMs ?? 60_000;
     this.idleMs = options.idleMs ?? 60_000;
     this.maxHeapMb = options.maxHeapMb ?? 1024;
+    if (options.workerBundle) this.target = { kind: "bundle", url: pathToFileURL(options.workerBundle) };
   }
 
   /** Render in a worker; rejects with PdfRenderError (code and message say what went wrong). */
@@ -127,26 +163,31 @@ export class PdfRenderPool {
       let slot = this.slots.find((s) => !s.job);
       if (!slot) {
         if (this.slots.length >= this.size) return;
-        slot = this.spawn();
+        try {
+          slot = this.spawn();
+        } catch (error) {
+          const failure = error instanceof PdfRenderError ? error : new PdfRenderError("worker-failed", `the PDF worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+          for (const job of this.queue.splice(0)) job.reject(failure);
+          return;
+        }
       }
       this.start(slot, this.queue.shift()!);
     }
   }
 
   private spawn(): Slot {
+    const target = this.target ?? (sharedTarget ??= resolveWorkerTarget());
+    if (target.kind === "missing") throw new PdfRenderError("worker-failed", target.message);
     const options = {
       name: "bulwark-pdf",
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb },
       // React's development build only adds checks a PDF never shows, and costs time and memory; it is kept only when asked for explicitly.
       env: { ...process.env, NODE_ENV: process.env.NODE_ENV === "development" ? "development" : "production" },
     };
-    const worker = fromSource
-      ? new Worker(new URL(`data:text/javascript,${encodeURIComponent(TS_BOOTSTRAP)}`), {
-          ...options,
-          workerData: { tsxApi: tsxApiUrl(), entry: import.meta.url.replace(/render-pool\.ts$/u, "render-worker.ts") },
-        })
-      : // Kept literally as `new Worker(new URL(…, import.meta.url))`: the Next.js bundler recognises this form and builds the worker file.
-        new Worker(new URL("./render-worker.ts", import.meta.url), options);
+    const worker =
+      target.kind === "bundle"
+        ? new Worker(target.url, options)
+        : new Worker(new URL(`data:text/javascript,${encodeURIComponent(TS_BOOTSTRAP)}`), { ...options, workerData: { tsxApi: target.tsxApi, entry: target.entry } });
     const slot: Slot = { worker };
     worker.on("message", (reply: RenderReply) => this.finish(slot, reply));
     worker.on("error", (error) => this.fail(slot, new PdfRenderError("worker-failed", `the PDF worker failed: ${error.message}`)));

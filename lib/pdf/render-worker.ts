@@ -1,9 +1,11 @@
 /**
  * Worker thread entry: renders one action plan per message and posts the bytes back.
- * Started by render-pool.ts; never imported by request code.
+ * Started by render-pool.ts (from this source through tsx, or from the bundle that
+ * `npm run build:pdf-worker` writes); never imported by request code.
  */
 import { parentPort } from "node:worker_threads";
-import { PdfRenderError, renderActionPlanPdfInThread, type ActionPlanInput } from "./render-action-plan";
+import { PdfRenderError, type ActionPlanInput } from "./input";
+import { renderActionPlanPdfInThread } from "./render-action-plan";
 
 export interface RenderJob {
   readonly id: number;

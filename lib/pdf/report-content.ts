@@ -5,7 +5,7 @@
  */
 import type { Assessment, AssessedFunction, Inventory, LossScenario, NotWorthItItem, PlanItem } from "@/lib/engine";
 import {
-  busFactorFindings,
+  explainBusFactor,
   checklist,
   createNameLookup,
   explainNotWorthIt,
@@ -284,7 +284,7 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
               : `${SCENARIO_WHEN[s]}, the freshest copy of ${d.name} that survives is older than the work the business can afford to lose.`;
           }),
         ),
-    busFactor: busFactorFindings(functions, inventory, ctx).map((b) => clean(b.sentence)),
+    busFactor: busFactorSentences(functions, inventory, ctx).map(clean),
     plan,
     planTotals: { costPerYear: money(totalCost), firstYearCost: money(totalFirstYear), benefitPerYear: money(removed), lossAfter: money(a.expectedAnnualLossAfterPlan) },
     overBudget: a.overBudget.map((item, i) => planRow(item, i + 1)),
@@ -320,6 +320,32 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
       downPerYear: formatShortHours(e.unavailability * 8760),
     })),
   };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? "";
+  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
+
+/** One sentence per component that only one person (or nobody) can fix, naming every function that needs it. */
+function busFactorSentences(functions: readonly AssessedFunction[], inventory: Inventory | undefined, ctx: ExplainContext): string[] {
+  const personName = new Map((inventory?.people ?? []).map((p) => [p.id, p.name ?? p.id]));
+  const knownBy = new Map((inventory?.components ?? []).map((c) => [c.id, c.knownBy ?? []]));
+  const byComponent = new Map<string, { people: number; functions: string[] }>();
+  for (const f of functions) {
+    for (const b of f.busFactor) {
+      const entry = byComponent.get(b.component) ?? { people: b.people, functions: [] };
+      entry.functions.push(f.name);
+      byComponent.set(b.component, entry);
+    }
+  }
+  return [...byComponent].map(([componentId, { people, functions: names }]) =>
+    explainBusFactor(
+      { componentId, functionName: joinNames(names), people: people === 0 ? [] : [personName.get(knownBy.get(componentId)?.[0] ?? "") ?? "one person"] },
+      ctx,
+    ),
+  );
 }
 
 function sum(values: readonly number[]): number {
