@@ -43,7 +43,7 @@ const BODY = 9.5;
 
 const styles = StyleSheet.create({
   page: { fontFamily: FONT_STACK as unknown as string, fontSize: 9.5, color: INK, paddingTop: 24, paddingBottom: 24, paddingHorizontal: MARGIN },
-  cover: { fontFamily: FONT_STACK as unknown as string, fontSize: 10, lineHeight: 1.35, color: INK, paddingTop: 0, paddingBottom: 48, paddingHorizontal: MARGIN },
+  cover: { fontFamily: FONT_STACK as unknown as string, fontSize: 10, lineHeight: 1.35, color: INK, paddingTop: 40, paddingBottom: 48, paddingHorizontal: MARGIN },
   header: { flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, lineHeight: 1.3, color: MUTED, paddingBottom: 4, marginBottom: 16, borderBottomWidth: 0.75 },
   footer: { flexDirection: "row", justifyContent: "space-between", fontSize: 7.5, lineHeight: 1.3, color: MUTED, paddingTop: 4, marginTop: 12, borderTopWidth: 0.5, borderTopColor: RULE },
   h1: { fontSize: 15, lineHeight: 1.3, fontWeight: "bold", marginTop: 6, marginBottom: 8 },
@@ -143,6 +143,14 @@ const PLAN_COLUMNS: readonly Column[] = [
 
 const planCells = (r: PlanRow): ReactNode[] => [String(r.step), r.title, r.targets, r.costPerYear, r.benefitPerYear, r.payback, r.lossAfter];
 
+const COVER_CONTENTS = [
+  "Summary: the money at risk, the three best actions and our verdict",
+  "Where the risk is: each business function and what stops it",
+  "Thin redundancy, data protection, recovery times and key people",
+  "The plan, step by step, and what is not worth doing",
+  "Appendix: the assumptions and figures behind every number",
+];
+
 function coverNameSize(name: string): number {
   if (name.length <= 40) return 26;
   if (name.length <= 100) return 18;
@@ -155,7 +163,8 @@ function Cover({ content, clientName, branding, generatedOnText, pageSize }: Act
   const logoBox = logo ? fitBox(logo.width, logo.height, 200, 60) : undefined;
   return (
     <Page size={pageSize} style={styles.cover}>
-      <View style={{ height: 14, backgroundColor: branding.accent, marginHorizontal: -MARGIN, marginBottom: 34 }} />
+      {/* The band bleeds into the page's top margin, which a long name's continuation pages keep. */}
+      <View style={{ height: 14, backgroundColor: branding.accent, marginTop: -40, marginHorizontal: -MARGIN, marginBottom: 34 }} />
       <View style={{ minHeight: 64, justifyContent: "center", marginBottom: 60 }}>
         {logo && logoBox ? (
           <Image src={logo.data} style={{ width: logoBox.width, height: logoBox.height }} />
@@ -180,6 +189,15 @@ function Cover({ content, clientName, branding, generatedOnText, pageSize }: Act
           <Text style={styles.kpiLabel}>Plan cost per year</Text>
           <Text style={styles.kpiValue}>{content.headline.planCostPerYear}</Text>
         </View>
+      </View>
+      <View wrap={false} style={{ marginBottom: 40 }}>
+        <Text style={{ fontSize: 8, color: MUTED, marginBottom: 4 }}>In this report</Text>
+        {COVER_CONTENTS.map((line, i) => (
+          <View key={i} style={{ flexDirection: "row", marginBottom: 2 }}>
+            <Text style={{ width: 16, fontSize: 9, color: branding.accentText, fontWeight: "bold" }}>{`${i + 1}`}</Text>
+            <Text style={{ fontSize: 9 }}>{line}</Text>
+          </View>
+        ))}
       </View>
       <View wrap={false} style={{ borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: 10 }}>
         <Text style={{ fontSize: 8, color: MUTED }}>Prepared by</Text>

@@ -68,7 +68,7 @@ function tsxApiFrom(base: string): string | undefined {
  * - inside the Next.js server, whose bundler cannot build worker threads (webpack emits a path
  *   under /_next/ that does not exist on disk): the prebuilt bundle (BULWARK_PDF_WORKER, or
  *   WORKER_BUNDLE under the working directory), else the source files through tsx when both are
- *   installed (development), else a clear error.
+ *   installed, else a clear error; under `next dev` the source comes first.
  */
 function resolveWorkerTarget(): WorkerTarget {
   const here = import.meta.url;
@@ -77,10 +77,13 @@ function resolveWorkerTarget(): WorkerTarget {
     if (tsxApi) return { kind: "source", entry: here.replace(/render-pool\.tsx?$/u, "render-worker.ts"), tsxApi };
   }
   const bundle = process.env.BULWARK_PDF_WORKER ?? join(process.cwd(), WORKER_BUNDLE);
-  if (existsSync(bundle)) return { kind: "bundle", url: pathToFileURL(bundle) };
-  const source = join(process.cwd(), "lib", "pdf", "render-worker.ts");
+  const sourceFile = join(process.cwd(), "lib", "pdf", "render-worker.ts");
   const tsxApi = tsxApiFrom(join(process.cwd(), "package.json"));
-  if (existsSync(source) && tsxApi) return { kind: "source", entry: pathToFileURL(source).href, tsxApi };
+  const source = existsSync(sourceFile) && tsxApi ? ({ kind: "source", entry: pathToFileURL(sourceFile).href, tsxApi } as const) : undefined;
+  // `next dev` follows the source as it changes; a bundle from the last build would be stale.
+  if (process.env.NODE_ENV === "development" && !process.env.BULWARK_PDF_WORKER && source) return source;
+  if (existsSync(bundle)) return { kind: "bundle", url: pathToFileURL(bundle) };
+  if (source) return source;
   return { kind: "missing", message: `the PDF worker is not built: run \`npm run build:pdf-worker\` (expected ${bundle})` };
 }
 
