@@ -233,7 +233,6 @@ const SRC = {
     status: "S",
   },
   cloudSla: { row: "AWS EC2 SLA", citation: "99.99 % multi-AZ (aws.amazon.com/compute/sla/historical/)", status: "V" },
-  nas: { row: "2-bay NAS + 2 disks", citation: "$800", status: "U" },
   objectStorage: {
     row: "Cloud object storage (backup target)",
     citation: "Backblaze B2 $6/TB-month; Wasabi $5.99/TB-month; $7/TB-month used",

@@ -5,34 +5,29 @@
  */
 import { z } from "zod";
 
-export const INVENTORY_FORMAT = "resilience-inventory/1";
-export const ASSESSMENT_FORMAT = "resilience-assessment/1";
+import {
+  ASSESSMENT_FORMAT,
+  COMPONENT_KINDS,
+  COPY_LOCATIONS,
+  ID_PATTERN,
+  INVENTORY_FORMAT,
+  LOSS_SCENARIOS,
+  type ComponentKind,
+  type CopyLocation,
+  type LossScenario,
+} from "./constants.js";
 
-export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
-
-export const COMPONENT_KINDS = [
-  "site",
-  "power",
-  "ups",
-  "generator",
-  "internet",
-  "network",
-  "server",
-  "storage",
-  "cloud",
-  "saas",
-  "application",
-  "endpoint",
-  "data",
-  "other",
-] as const;
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
-
-export const COPY_LOCATIONS = ["same-device", "onsite", "offsite", "cloud"] as const;
-export type CopyLocation = (typeof COPY_LOCATIONS)[number];
-
-export const LOSS_SCENARIOS = ["device", "site", "ransomware"] as const;
-export type LossScenario = (typeof LOSS_SCENARIOS)[number];
+export {
+  ASSESSMENT_FORMAT,
+  COMPONENT_KINDS,
+  COPY_LOCATIONS,
+  ID_PATTERN,
+  INVENTORY_FORMAT,
+  LOSS_SCENARIOS,
+  type ComponentKind,
+  type CopyLocation,
+  type LossScenario,
+};
 
 const id = z.string().regex(ID_PATTERN);
 const finite = z.number().finite();

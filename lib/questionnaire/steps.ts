@@ -1,10 +1,10 @@
 /**
  * The questionnaire's constants and list helpers, free of zod: the browser needs them at first
  * paint, and zod (about 90 KB gzipped) is loaded only with validation (validate.ts), after it.
- * The lists that copy the engine's (kinds, copy locations, scenarios, the id rule) are checked
- * against it by steps.test.ts.
+ * The engine's vocabularies come from lib/engine/constants, which is zod-free too.
  */
-import type { ComponentKind, CopyLocation, LossScenario } from "@/lib/engine/schema";
+import { COMPONENT_KINDS, COPY_LOCATIONS, ID_PATTERN, LOSS_SCENARIOS } from "@/lib/engine/constants";
+import type { ComponentKind, CopyLocation, LossScenario } from "@/lib/engine/constants";
 import type { Answers, ComponentAnswer } from "./answers";
 
 export const ANSWERS_FORMAT = "bulwark-answers/1";
@@ -27,25 +27,10 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
 export const LINE_TECHNOLOGIES = ["fiber", "cable", "dsl", "mobile", "satellite", "fixed-wireless", "other"] as const;
 export type LineTechnology = (typeof LINE_TECHNOLOGIES)[number];
 
-export const COMPONENT_KIND_LIST: readonly ComponentKind[] = [
-  "site",
-  "power",
-  "ups",
-  "generator",
-  "internet",
-  "network",
-  "server",
-  "storage",
-  "cloud",
-  "saas",
-  "application",
-  "endpoint",
-  "data",
-  "other",
-];
-export const COPY_LOCATION_LIST: readonly CopyLocation[] = ["same-device", "onsite", "offsite", "cloud"];
-export const LOSS_SCENARIO_LIST: readonly LossScenario[] = ["device", "site", "ransomware"];
-export const ANSWER_ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+export const COMPONENT_KIND_LIST: readonly ComponentKind[] = COMPONENT_KINDS;
+export const COPY_LOCATION_LIST: readonly CopyLocation[] = COPY_LOCATIONS;
+export const LOSS_SCENARIO_LIST: readonly LossScenario[] = LOSS_SCENARIOS;
+export const ANSWER_ID_PATTERN = ID_PATTERN;
 
 /** A fresh questionnaire. */
 export function emptyAnswers(options: { name?: string; currency?: string } = {}): Answers {
