@@ -17,7 +17,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.{ts,tsx}", "tests/unit/**/*.test.ts", "bench/**/*.test.ts"],
           exclude: ["node_modules/**", ".next/**", "tests/e2e/**", "lib/server/**", "scripts/db/**"],
         },
       },

@@ -1,0 +1,605 @@
+/**
+ * The engine benchmark: `npm run bench:engine [-- options]`. Prints tables; not part of the tests.
+ *
+ * 1. Generated inventories (bench/engine/generate.ts) of 100 to 100,000 components: time and
+ *    memory of validation, cut sets (order 3), scoring, and the full assessment with the plan.
+ *    Each (size, step) runs in its own process, so that peak memory is that step's alone and a
+ *    step that runs too long can be stopped.
+ * 2. Single points of failure: the engine (order 1) against a naive baseline that fails each
+ *    component alone and re-evaluates every function (bench/engine/naive-spofs.ts); equal sets and
+ *    the speed ratio.
+ * 3. The 40 coherent Aralia fault trees: cut sets up to order 3 with the engine's CutSetEngine,
+ *    counts per order against the published reference, and SCRAM (`scram --mocus`) on the same
+ *    trees as the peer.
+ *
+ * Options:
+ *   --sizes 100,200,1000,10000,100000   inventory sizes (section 1)
+ *   --spof-sizes 100,1000,2000,10000,100000
+ *   --naive-max 10000                   largest size the naive baseline runs at
+ *   --trees chinese,edf9203             only these Aralia trees
+ *   --skip inventories,spofs,aralia,scram
+ *   --phase-timeout 240                 seconds per inventory step (larger sizes are then skipped)
+ *   --scram-timeout 120                 seconds per SCRAM run (a run stopped there counts as that time)
+ *   --engine path/to/cut-sets.ts        time the Aralia trees with another CutSetEngine module
+ *   --quick                             sizes 100,200,1000; SPOFs up to 2,000; the quick Aralia tier
+ */
+import { spawnSync } from "node:child_process";
+import { loadavg, cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { CutSetEngine as EngineCutSets, type StructureNode } from "../../lib/engine/cut-sets.js";
+import { eventTables } from "../../lib/engine/functions.js";
+import { ENGINE_VERSION, assessInventory, scoreInventory, validateInventory } from "../../lib/engine/index.js";
+import { resolveModel } from "../../lib/engine/model.js";
+import type { Inventory } from "../../lib/engine/schema.js";
+import {
+  ARALIA_DIR,
+  NON_COHERENT_TREES,
+  convertTree,
+  countByOrder,
+  readAralia,
+  readReference,
+  referenceCounts,
+} from "./aralia.js";
+import { generateInventory } from "./generate.js";
+import {
+  PeakRssWatcher,
+  collectGarbage,
+  formatBytes,
+  formatCount,
+  formatMs,
+  measureOnce,
+  median,
+  renderTable,
+  timeRepeated,
+} from "./measure.js";
+import { compareSpofs, findSpofsNaively } from "./naive-spofs.js";
+import { findSinglePoints } from "./single-points.js";
+import { measureScramStartup, runScram, scramVersion, type ScramRun } from "./scram.js";
+
+const ORDER = 3;
+const PHASES = ["validate", "cutsets", "score", "assess"] as const;
+type Phase = (typeof PHASES)[number];
+const PHASE_TITLES: Record<Phase, string> = {
+  validate: "validation",
+  cutsets: "cut sets (order 3)",
+  score: "scoring, no plan",
+  assess: "full assessment + plan",
+};
+const QUICK_TREES = ["chinese", "baobab1", "baobab2", "baobab3", "das9201", "das9202", "das9203", "das9204", "das9205", "das9206", "das9207", "das9208", "isp9603", "isp9605", "isp9606", "ftr10"];
+
+interface Options {
+  readonly sizes: number[];
+  readonly spofSizes: number[];
+  readonly naiveMax: number;
+  readonly trees: string[] | undefined;
+  readonly skip: Set<string>;
+  readonly phaseTimeoutS: number;
+  readonly scramTimeoutS: number;
+  readonly engine: string | undefined;
+}
+
+function readOptions(): Options | { child: string } {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: "string" },
+      "spof-sizes": { type: "string" },
+      "naive-max": { type: "string" },
+      trees: { type: "string" },
+      skip: { type: "string" },
+      "phase-timeout": { type: "string" },
+      "scram-timeout": { type: "string" },
+      engine: { type: "string" },
+      quick: { type: "boolean" },
+      child: { type: "string" },
+    },
+    strict: true,
+  });
+  if (values.child) return { child: values.child };
+  const list = (s: string | undefined, fallback: number[]) =>
+    s === undefined ? fallback : s.split(",").map((x) => Number(x.replace(/_/g, "")));
+  const quick = values.quick === true;
+  return {
+    sizes: list(values.sizes, quick ? [100, 200, 1000] : [100, 200, 1000, 10_000, 100_000]),
+    spofSizes: list(values["spof-sizes"], quick ? [100, 1000, 2000] : [100, 1000, 2000, 10_000, 100_000]),
+    naiveMax: Number(values["naive-max"] ?? 10_000),
+    trees: values.trees ? values.trees.split(",") : quick ? QUICK_TREES : undefined,
+    skip: new Set((values.skip ?? "").split(",").filter(Boolean)),
+    phaseTimeoutS: Number(values["phase-timeout"] ?? 240),
+    scramTimeoutS: Number(values["scram-timeout"] ?? 120),
+    engine: values.engine,
+  };
+}
+
+function print(text = ""): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function heading(text: string): void {
+  print();
+  print(text);
+  print("=".repeat(text.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Inventories, one process per (size, step)
+
+interface PhaseResult {
+  readonly size: number;
+  readonly phase: Phase;
+  readonly firstMs: number;
+  readonly medianMs: number;
+  readonly medianCpuMs: number;
+  readonly runs: number;
+  readonly heapDeltaBytes: number;
+  readonly retainedBytes: number;
+  readonly peakRssDeltaBytes: number;
+  readonly note: string;
+}
+
+function validInventory(size: number): Inventory {
+  const v = validateInventory(generateInventory(size));
+  if (!v.ok) throw new Error(`generated inventory of ${size} is invalid: ${JSON.stringify(v.problems.slice(0, 3))}`);
+  return v.inventory;
+}
+
+function cutSetsOfAllFunctions(model: ReturnType<typeof resolveModel>, maxOrder: number): { sets: number; families: number[][][] } {
+  const tables = eventTables(model);
+  const engine = new EngineCutSets({ maxOrder, eventCount: tables.failuresPerYear.length }, tables);
+  let sets = 0;
+  const families = model.functionNodes.map((node) => {
+    const f = engine.familyOf(node);
+    sets += f.sets.length;
+    return f.sets;
+  });
+  return { sets, families };
+}
+
+async function runChild(spec: string): Promise<void> {
+  const { size, phase } = JSON.parse(spec) as { size: number; phase: Phase };
+  const input = generateInventory(size);
+  const inventory = phase === "validate" || phase === "assess" ? undefined : validInventory(size);
+  let note = "";
+  const op: () => unknown = {
+    validate: () => {
+      const r = validateInventory(input);
+      if (!r.ok) throw new Error("invalid");
+      return r;
+    },
+    cutsets: () => cutSetsOfAllFunctions(resolveModel(inventory!), ORDER).sets,
+    score: () => scoreInventory(inventory!, { maxOrder: ORDER }),
+    assess: () => {
+      const r = assessInventory(input, { maxOrder: ORDER });
+      if (!r.ok) throw new Error(`invalid: ${JSON.stringify(r.problems.slice(0, 2))}`);
+      return r.assessment;
+    },
+  }[phase];
+  const watcher = new PeakRssWatcher();
+  const first = measureOnce(op, watcher);
+  if (phase === "cutsets") note = `${formatCount(first.result as number)} sets`;
+  if (phase === "score") {
+    const s = first.result as ReturnType<typeof scoreInventory>;
+    note = `${formatCount(s.functions.reduce((n, f) => n + f.cutSets.length, 0))} sets`;
+  }
+  if (phase === "assess") {
+    const a = first.result as { plan: unknown[]; notWorthIt: unknown[] };
+    note = `plan ${a.plan.length}, not worth it ${a.notWorthIt.length}`;
+  }
+  const timing = timeRepeated(op, first, phase === "assess" ? 5000 : 2000);
+  await watcher.stop();
+  const result: PhaseResult = {
+    size,
+    phase,
+    firstMs: timing.firstMs,
+    medianMs: timing.medianMs,
+    medianCpuMs: timing.medianCpuMs,
+    runs: timing.runs,
+    heapDeltaBytes: first.heapDeltaBytes,
+    retainedBytes: first.retainedBytes,
+    peakRssDeltaBytes: first.peakRssDeltaBytes,
+    note,
+  };
+  print(`RESULT ${JSON.stringify(result)}`);
+}
+
+function runInventoryPhase(size: number, phase: Phase, timeoutS: number): PhaseResult | { size: number; phase: Phase; failed: string } {
+  const script = fileURLToPath(import.meta.url);
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, "--max-old-space-size=12288", script, "--child", JSON.stringify({ size, phase })],
+    { encoding: "utf8", timeout: timeoutS * 1000, killSignal: "SIGKILL", maxBuffer: 64 * 1024 * 1024 },
+  );
+  const line = r.stdout?.split("\n").find((l) => l.startsWith("RESULT "));
+  if (line) return JSON.parse(line.slice("RESULT ".length)) as PhaseResult;
+  const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
+  return {
+    size,
+    phase,
+    failed: timedOut ? `> ${timeoutS} s (stopped)` : `failed: ${(r.stderr ?? "").trim().split("\n").slice(-1)[0] ?? r.status}`,
+  };
+}
+
+function inventorySection(options: Options): Map<string, PhaseResult> {
+  heading("1. Generated inventories: time and memory per step");
+  print("Each cell runs in a fresh process. first = first run (includes compiling the code paths);");
+  print("warm = median of the later runs (n = runs in all). Memory is from the first run: heap Δ right");
+  print("after it (garbage included), retained heap after a full GC with the result alive, and the");
+  print("peak RSS above the baseline, sampled every 2 ms from a watcher thread.");
+  print();
+  const shape = options.sizes.map((size) => {
+    const inv = generateInventory(size);
+    const depth = requirementDepth(inv);
+    return [
+      formatCount(size),
+      formatCount(inv.functions!.length),
+      formatCount(inv.people!.length),
+      formatCount(inv.dataSets!.length),
+      formatCount(inv.components!.filter((c) => c.kind === "endpoint").length),
+      String(depth),
+    ];
+  });
+  print(renderTable(["components", "functions", "people", "data sets", "endpoints", "deepest chain"], shape));
+  print();
+  const results = new Map<string, PhaseResult>();
+  const rows: string[][] = [];
+  const givenUp = new Map<Phase, string>();
+  for (const size of options.sizes) {
+    for (const phase of PHASES) {
+      const skipped = givenUp.get(phase);
+      if (skipped) {
+        rows.push([formatCount(size), PHASE_TITLES[phase], skipped, "", "", "", "", "", ""]);
+        continue;
+      }
+      const r = runInventoryPhase(size, phase, options.phaseTimeoutS);
+      if ("failed" in r) {
+        rows.push([formatCount(size), PHASE_TITLES[phase], r.failed, "", "", "", "", "", ""]);
+        givenUp.set(phase, `skipped (${formatCount(size)}: ${r.failed})`);
+      } else {
+        results.set(`${size}/${phase}`, r);
+        rows.push([
+          formatCount(size),
+          PHASE_TITLES[phase],
+          formatMs(r.firstMs),
+          r.runs > 1 ? formatMs(r.medianMs) : "",
+          String(r.runs),
+          formatBytes(r.heapDeltaBytes),
+          formatBytes(r.retainedBytes),
+          formatBytes(r.peakRssDeltaBytes),
+          r.note,
+        ]);
+      }
+      process.stderr.write(`  inventories: ${size} ${phase} done\n`);
+    }
+  }
+  print(renderTable(["components", "step", "first", "warm", "n", "heap Δ", "retained", "peak RSS Δ", ""], rows));
+  return results;
+}
+
+/** Longest chain of requirements (function → component → … → component). */
+function requirementDepth(inventory: Inventory): number {
+  const requires = new Map((inventory.components ?? []).map((c) => [c.id, c.requires]));
+  const memo = new Map<string, number>();
+  const depthOfId = (id: string): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const req = requires.get(id);
+    const d = 1 + (req === undefined ? 0 : depthOfReq(req));
+    memo.set(id, d);
+    return d;
+  };
+  const depthOfReq = (req: NonNullable<Inventory["components"]>[number]["requires"]): number => {
+    if (req === undefined) return 0;
+    if (typeof req === "string") return depthOfId(req);
+    const members = "all" in req ? req.all : "any" in req ? req.any : req.of;
+    return Math.max(...members.map(depthOfReq));
+  };
+  return Math.max(0, ...(inventory.functions ?? []).map((f) => depthOfReq(f.requires)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Single points of failure
+
+interface SpofRow {
+  readonly size: number;
+  readonly oursMs: number;
+  readonly oursFirstMs: number;
+  readonly coreMs: number;
+  readonly singlesMs: number;
+  readonly singlesFirstMs: number;
+  readonly naiveMs: number | undefined;
+  readonly equal: boolean | undefined;
+  readonly spofs: number;
+}
+
+function spofSection(options: Options): SpofRow[] {
+  heading("2. Single points of failure: the engine against a naive baseline");
+  print("engine = scoreInventory(maxOrder 1, figuresOnly): the SPOF lists of every function, as the app");
+  print("gets them. core = resolveModel + CutSetEngine at order 1, singles only. singles = resolveModel +");
+  print("the dedicated order-1 algebra proposed in bench/engine/single-points.ts (same lists, same order).");
+  print("naive = fail each component alone and re-evaluate every function's requirements recursively");
+  print("(no memo). Times are warm medians (first run in brackets); ratios = naive / engine, naive / singles.");
+  print();
+  const out: SpofRow[] = [];
+  const rows: string[][] = [];
+  for (const size of options.spofSizes) {
+    const inventory = validInventory(size);
+    const engineRun = () => {
+      const s = scoreInventory(inventory, { maxOrder: 1, figuresOnly: true });
+      return new Map(s.functions.map((f) => [f.id, [...f.singlePointsOfFailure]]));
+    };
+    const first = measureOnce(engineRun);
+    const ours = timeRepeated(engineRun, first, 3000);
+    const coreRun = () => {
+      const model = resolveModel(inventory);
+      const { families } = cutSetsOfAllFunctions(model, 1);
+      const n = model.components.length;
+      return new Map(
+        (inventory.functions ?? []).map((f, k) => [
+          f.id,
+          families[k]!.filter((s) => s.length === 1 && s[0]! < n).map((s) => model.components[s[0]!]!.id),
+        ]),
+      );
+    };
+    const coreFirst = measureOnce(coreRun);
+    const core = timeRepeated(coreRun, coreFirst, 3000);
+    const singlesRun = () => findSinglePoints(resolveModel(inventory));
+    const singlesFirst = measureOnce(singlesRun);
+    const singles = timeRepeated(singlesRun, singlesFirst, 3000);
+    // The dedicated path must give the engine's lists exactly, order included.
+    const sameOrder = [...first.result].every(([fn, list]) => JSON.stringify(singlesFirst.result.get(fn)) === JSON.stringify(list));
+    let naiveMs: number | undefined;
+    let equal: boolean | undefined;
+    let detail = "";
+    if (size <= options.naiveMax) {
+      const naiveFirst = measureOnce(() => findSpofsNaively(inventory));
+      naiveMs = timeRepeated(() => findSpofsNaively(inventory), naiveFirst, 3000, 3).medianMs;
+      const diffs = [first.result, coreFirst.result, singlesFirst.result].map((r) => compareSpofs(naiveFirst.result, r));
+      equal = diffs.every((d) => d.length === 0);
+      if (!equal) detail = `differ: ${JSON.stringify(diffs.find((d) => d.length > 0)![0])}`;
+    }
+    if (!sameOrder) {
+      equal = false;
+      detail += " singles path: order differs from the engine";
+    }
+    let spofs = 0;
+    for (const list of first.result.values()) spofs += list.length;
+    out.push({
+      size,
+      oursMs: ours.medianMs,
+      oursFirstMs: ours.firstMs,
+      coreMs: core.medianMs,
+      singlesMs: singles.medianMs,
+      singlesFirstMs: singles.firstMs,
+      naiveMs,
+      equal,
+      spofs,
+    });
+    rows.push([
+      formatCount(size),
+      formatCount(spofs),
+      `${formatMs(ours.medianMs)} (${formatMs(ours.firstMs)})`,
+      `${formatMs(core.medianMs)} (${formatMs(core.firstMs)})`,
+      `${formatMs(singles.medianMs)} (${formatMs(singles.firstMs)})`,
+      naiveMs === undefined ? "not run" : formatMs(naiveMs),
+      equal === undefined ? (sameOrder ? "" : "DIFFERENT") : equal ? "equal" : "DIFFERENT",
+      naiveMs === undefined ? "" : `${(naiveMs / ours.medianMs).toFixed(1)}×`,
+      naiveMs === undefined ? "" : `${(naiveMs / singles.medianMs).toFixed(0)}×`,
+      detail,
+    ]);
+    process.stderr.write(`  spofs: ${size} done\n`);
+  }
+  print(renderTable(["components", "SPOFs", "engine", "core", "singles", "naive", "sets", "naive/engine", "naive/singles", ""], rows));
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Aralia and SCRAM
+
+interface TreeRow {
+  readonly tree: string;
+  readonly ok: boolean;
+  readonly oursMs: number;
+  readonly oursCpuMs: number;
+  readonly scram: ScramRun | undefined;
+}
+
+type EngineCtor = new (
+  options: { maxOrder: number; eventCount: number },
+  rates: { failuresPerYear: number[]; repairHours: number[] },
+) => { familyOf(node: StructureNode): { sets: number[][] } };
+
+async function araliaSection(options: Options): Promise<{ rows: TreeRow[]; scramStartup?: { wallMs: number; cpuMs?: number } }> {
+  heading("3. Aralia fault trees: cut sets up to order 3, against the reference and SCRAM");
+  let Engine: EngineCtor = EngineCutSets;
+  if (options.engine) {
+    const mod = (await import(pathToFileURL(options.engine).href)) as { CutSetEngine: EngineCtor };
+    Engine = mod.CutSetEngine;
+  }
+  print(`Engine: ${options.engine ?? "lib/engine/cut-sets.ts"} (CutSetEngine, T = 0, p → failuresPerYear = 8760·p, repairHours = 1).`);
+  const version = options.skip.has("scram") ? undefined : scramVersion();
+  let startup: { wallMs: number; cpuMs?: number } | undefined;
+  if (version) {
+    startup = measureScramStartup();
+    print(
+      `Peer: SCRAM ${version}, scram --mocus --limit-order ${ORDER} <xml/tree.xml>. "scram" is the products time SCRAM ` +
+        `reports itself (reading the model and writing the report left out); "process" is the whole run minus the ` +
+        `startup on a two-event tree (${formatMs(startup.wallMs)} wall${startup.cpuMs === undefined ? "" : `, ${formatMs(startup.cpuMs)} CPU`}).`,
+    );
+  } else {
+    print(options.skip.has("scram") ? "Peer: skipped (--skip scram)." : "Peer: scram not found (apt-get install scram).");
+  }
+  print(`ours = wall time of CutSetEngine.familyOf(r1) in this process after a warm-up on two small trees (median of`);
+  print(`3 runs when under 1 s), CPU in brackets.`);
+  print(`ratio = ours / scram (its own products time); a SCRAM run stopped at ${options.scramTimeoutS} s counts as ${options.scramTimeoutS} s.`);
+  print();
+  // One unreported pass over two small trees, so the first rows do not pay for compiling the engine.
+  for (const warm of ["chinese", "das9201"]) {
+    const t = convertTree(readAralia(warm));
+    new Engine({ maxOrder: ORDER, eventCount: t.eventCount }, { failuresPerYear: [...t.failuresPerYear], repairHours: [...t.repairHours] }).familyOf(t.top);
+  }
+  const refs = readReference().filter((r) => !NON_COHERENT_TREES.includes(r.tree) && (!options.trees || options.trees.includes(r.tree)));
+  const rows: TreeRow[] = [];
+  const table: string[][] = [];
+  for (const ref of refs) {
+    const parsed = readAralia(ref.tree);
+    const tree = convertTree(parsed);
+    const runOnce = () => {
+      const engine = new Engine(
+        { maxOrder: ORDER, eventCount: tree.eventCount },
+        { failuresPerYear: [...tree.failuresPerYear], repairHours: [...tree.repairHours] },
+      );
+      return engine.familyOf(tree.top).sets;
+    };
+    collectGarbage();
+    const walls: number[] = [];
+    const cpus: number[] = [];
+    let sets: number[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const c0 = process.cpuUsage();
+      const t0 = performance.now();
+      sets = runOnce();
+      walls.push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpus.push((c.user + c.system) / 1000);
+      if (walls[0]! >= 1000) break;
+    }
+    const oursMs = median(walls);
+    const oursCpuMs = median(cpus);
+    const counts = countByOrder(sets, ORDER);
+    const expected = referenceCounts(ref, ORDER);
+    const ok = expected !== undefined && counts.every((c, i) => c === expected[i]);
+    sets = [];
+    const scram = version
+      ? runScram(join(ARALIA_DIR, "xml", `${ref.tree}.xml`), { limitOrder: ORDER, timeoutMs: options.scramTimeoutS * 1000 })
+      : undefined;
+    rows.push({ tree: ref.tree, ok, oursMs, oursCpuMs, scram });
+    const scramMs = scramTimeMs(scram, options.scramTimeoutS);
+    table.push([
+      ref.tree,
+      String(parsed.events.length),
+      String(parsed.gates.size),
+      counts.join(" "),
+      expected?.join(" ") ?? "?",
+      ok ? "OK" : "MISMATCH",
+      `${formatMs(oursMs)} (${formatMs(oursCpuMs)})`,
+      scram === undefined ? "" : scram.timedOut ? "—" : `${formatCount(scram.products ?? 0)} (${scram.distribution.join(" ") || "0"})`,
+      scram === undefined ? "" : scram.timedOut ? `> ${options.scramTimeoutS} s` : scram.error ? "error" : formatMs(scram.internalMs ?? NaN),
+      scram === undefined || scram.timedOut || !startup
+        ? ""
+        : `${formatMs(Math.max(0, scram.wallMs - startup.wallMs))}${
+            scram.cpuMs !== undefined && startup.cpuMs !== undefined ? ` (${formatMs(Math.max(0, scram.cpuMs - startup.cpuMs))})` : ""
+          }`,
+      scramMs === undefined ? "" : `${scram?.timedOut ? "≤ " : ""}${formatRatio(oursMs / scramMs)}`,
+    ]);
+    process.stderr.write(`  aralia: ${ref.tree} done\n`);
+  }
+  print(
+    renderTable(
+      ["tree", "events", "gates", "ours by order", "reference", "check", "ours (CPU)", "scram products (by order)", "scram", "process (CPU)", "ratio"],
+      table,
+    ),
+  );
+  return { rows, scramStartup: startup };
+}
+
+function scramTimeMs(run: ScramRun | undefined, timeoutS: number): number | undefined {
+  if (!run) return undefined;
+  if (run.timedOut) return timeoutS * 1000;
+  return run.internalMs;
+}
+
+function formatRatio(r: number): string {
+  if (r >= 100) return r.toFixed(0);
+  if (r >= 10) return r.toFixed(1);
+  if (r >= 0.01) return r.toFixed(2);
+  return r.toExponential(1);
+}
+
+function geometricMean(values: readonly number[]): number {
+  return Math.exp(values.reduce((s, v) => s + Math.log(v), 0) / values.length);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  if ("child" in options) return runChild(options.child);
+  const started = performance.now();
+  print(`Bulwark engine benchmark — engine ${ENGINE_VERSION}, Node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? "?"})`);
+  print(`Load average at start: ${loadavg().map((l) => l.toFixed(2)).join(" ")} (a shared machine: wall times move with it)`);
+
+  const inventory = options.skip.has("inventories") ? undefined : inventorySection(options);
+  const spofs = options.skip.has("spofs") ? undefined : spofSection(options);
+  const aralia = options.skip.has("aralia") ? undefined : await araliaSection(options);
+
+  heading("Summary: targets");
+  const rows: string[][] = [];
+  const assess200 = inventory?.get("200/assess");
+  if (inventory) {
+    rows.push([
+      "full assessment with plan, 200 components < 50 ms",
+      assess200 ? (assess200.medianMs < 50 ? "met" : "NOT MET") : "not measured",
+      assess200 ? `${formatMs(assess200.medianMs)} warm, ${formatMs(assess200.firstMs)} first run` : "",
+    ]);
+  }
+  if (spofs) {
+    const at100k = spofs.find((r) => r.size === 100_000);
+    rows.push([
+      "SPOFs of 100,000 components < 1 s",
+      at100k ? (at100k.oursMs < 1000 ? "met" : "NOT MET") : "not measured",
+      at100k ? `${formatMs(at100k.oursMs)} (first ${formatMs(at100k.oursFirstMs)}) via scoreInventory` : "",
+    ]);
+    if (at100k) {
+      rows.push([
+        "  … with the proposed dedicated path",
+        at100k.singlesMs < 1000 ? "met" : "NOT MET",
+        `${formatMs(at100k.singlesMs)} (first ${formatMs(at100k.singlesFirstMs)}), resolveModel included`,
+      ]);
+    }
+    const at2k = spofs.find((r) => r.size === 2000);
+    const ratio = at2k?.naiveMs !== undefined ? at2k.naiveMs / at2k.oursMs : undefined;
+    rows.push([
+      "SPOFs ≥ 100× faster than naive at 2,000 components",
+      ratio === undefined ? "not measured" : ratio >= 100 ? "met" : "NOT MET",
+      ratio === undefined ? "" : `${ratio.toFixed(1)}× (naive ${formatMs(at2k!.naiveMs!)}, engine ${formatMs(at2k!.oursMs)})`,
+    ]);
+    if (at2k?.naiveMs !== undefined) {
+      const r = at2k.naiveMs / at2k.singlesMs;
+      rows.push(["  … with the proposed dedicated path", r >= 100 ? "met" : "NOT MET", `${r.toFixed(0)}× (singles ${formatMs(at2k.singlesMs)})`]);
+    }
+    const unequal = spofs.filter((r) => r.equal === false).map((r) => formatCount(r.size));
+    rows.push(["SPOF sets equal to the naive baseline", unequal.length === 0 ? "met" : "NOT MET", unequal.length === 0 ? "every size run" : `differ at ${unequal.join(", ")}`]);
+  }
+  if (aralia) {
+    const ok = aralia.rows.filter((r) => r.ok).length;
+    rows.push([
+      `Aralia counts (order ≤ 3) equal to the reference`,
+      ok === aralia.rows.length ? "met" : "NOT MET",
+      `${ok} of ${aralia.rows.length} trees`,
+    ]);
+    const timed = aralia.rows.filter((r) => scramTimeMs(r.scram, options.scramTimeoutS) !== undefined);
+    if (timed.length > 0) {
+      const ratios = timed.map((r) => r.oursMs / scramTimeMs(r.scram, options.scramTimeoutS)!);
+      const g = geometricMean(ratios);
+      const slower = timed.filter((_, i) => ratios[i]! > 1).map((r) => r.tree);
+      const withoutNus = timed.filter((r) => r.tree !== "nus9601");
+      const gWithout = withoutNus.length > 0 ? geometricMean(withoutNus.map((r) => r.oursMs / scramTimeMs(r.scram, options.scramTimeoutS)!)) : NaN;
+      const edf = aralia.rows.find((r) => r.tree === "edf9203");
+      const edfScram = edf ? scramTimeMs(edf.scram, options.scramTimeoutS) : undefined;
+      rows.push([
+        "Aralia time no worse than SCRAM (geometric mean of ratios ≤ 1)",
+        g <= 1 ? "met" : "NOT MET",
+        `${g.toFixed(2)} over ${timed.length} trees` +
+          (withoutNus.length < timed.length ? `; ${gWithout.toFixed(2)} without nus9601` : "") +
+          `; slower on ${slower.length}${slower.length > 0 ? ` (${slower.join(", ")})` : ""}` +
+          (edf && edfScram !== undefined ? `; edf9203 ${formatMs(edf.oursMs)} vs ${formatMs(edfScram)}` : ""),
+      ]);
+    }
+  }
+  print(renderTable(["target", "status", "figure"], rows));
+  print();
+  print(`Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(" ")}; whole run ${formatMs(performance.now() - started)}.`);
+}
+
+await main();
