@@ -49,6 +49,11 @@ export interface QuestionnaireProps {
   readonly asOf?: string;
   /** Where "See the results" leads once every step is complete. */
   readonly resultsHref?: string;
+  /**
+   * What "See the results" does once the answers are saved, instead of following `resultsHref`
+   * (which stays the link's address): calculate the results with the saved version, then open them.
+   */
+  readonly onSeeResults?: (version: number) => void | Promise<void>;
   readonly onStepChange?: (step: StepId) => void;
 }
 
@@ -248,7 +253,9 @@ export function Questionnaire(props: QuestionnaireProps) {
               if (!saver) return;
               e.preventDefault();
               void saver.flushAndWait().then((s) => {
-                if (s.status === "saved" || s.status === "idle") window.location.assign(props.resultsHref!);
+                if (s.status !== "saved" && s.status !== "idle") return;
+                if (props.onSeeResults) void props.onSeeResults(s.version);
+                else window.location.assign(props.resultsHref!);
               });
             }}
             className="rounded-md bg-blue-800 px-3 py-2 font-medium text-white hover:bg-blue-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700 focus-visible:ring-offset-2"

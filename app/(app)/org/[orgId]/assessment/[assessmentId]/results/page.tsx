@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { ResultsSummary } from "@/components/assessment/results-summary";
+import { AssessmentResults } from "@/components/assessment/assessment-results";
+import { can } from "@/lib/roles";
 import { getAssessment, getLatestResult } from "@/lib/server/access";
 import { loadForPage, requireSession } from "@/lib/server/next/session";
 
@@ -10,5 +11,14 @@ export default async function Page({ params }: { params: Promise<{ orgId: string
   const actor = await requireSession(`/org/${orgId}/assessment/${assessmentId}/results`);
   const ids = { organizationId: orgId, assessmentId };
   const [a, latest] = await loadForPage(() => Promise.all([getAssessment(actor, ids), getLatestResult(actor, ids)]));
-  return <ResultsSummary organizationId={a.organizationId} assessmentId={a.id} name={a.name} latest={latest} />;
+  return (
+    <AssessmentResults
+      organizationId={a.organizationId}
+      assessmentId={a.id}
+      name={a.name}
+      version={a.version}
+      canCalculate={can(a.role, "completeAssessment")}
+      latest={latest}
+    />
+  );
 }

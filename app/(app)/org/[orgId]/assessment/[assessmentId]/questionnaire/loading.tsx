@@ -1,0 +1,5 @@
+import { PageSkeleton } from "@/components/assessment/page-skeleton";
+
+export default function Loading() {
+  return <PageSkeleton label="Loading the questions…" />;
+}
