@@ -51,6 +51,16 @@ describe("saveAnswers", () => {
     expect(stored.version).toBe(2);
   });
 
+  it("takes the same answers sent twice from a stale version as saved: a reload's late save is no conflict", async () => {
+    const t = await orgWithTeam();
+    const answers = emptyAnswers({ name: "Sent twice" });
+    expect(await saveAnswers(t.owner, t.target, { answers, version: 1 })).toEqual({ ok: true, version: 2 });
+    expect(await saveAnswers(t.owner, t.target, { answers, version: 1 })).toEqual({ ok: true, version: 2 });
+    expect((await getAssessment(t.owner, t.target)).version).toBe(2);
+    const other = emptyAnswers({ name: "Something else" });
+    expect(await saveAnswers(t.owner, t.target, { answers: other, version: 1 })).toEqual({ ok: false, conflict: true });
+  });
+
   it("refuses out-of-range answers with their paths, and stores nothing", async () => {
     const t = await orgWithTeam();
     const answers = harborAnswers();

@@ -8,7 +8,7 @@ import "server-only";
 import { z } from "zod";
 import type { SaveAnswersResult } from "../questionnaire/autosave";
 import { prepareAnswersForSave } from "../questionnaire/storage";
-import { completeAssessment, saveAssessmentDraft, type Actor } from "./access";
+import { completeAssessment, getAssessment, saveAssessmentDraft, type Actor } from "./access";
 import { isAppError, type FieldProblem } from "./errors";
 
 export const SaveAnswersInputSchema = z.strictObject({
@@ -59,9 +59,25 @@ export async function saveAnswers(actor: Actor | null, target: Target, input: un
     });
     return { ok: true, version: saved.version };
   } catch (e) {
-    if (isAppError(e) && e.code === "CONFLICT") return { ok: false, conflict: true };
+    if (isAppError(e) && e.code === "CONFLICT") return answerConflict(actor, target, input);
     return { ok: false, errors: problemsOf(e) };
   }
+}
+
+/**
+ * A stale version whose answers are exactly what is stored is no conflict: it is the same save
+ * arriving twice. That happens on a reload: the leaving page's last save lands after the new page
+ * read the answers, and the new page sends the same answers again from this browser's copy.
+ */
+async function answerConflict(actor: Actor | null, target: Target, input: unknown): Promise<SaveAnswersResult> {
+  try {
+    const prepared = prepareAnswersForSave((input as SaveAnswersInput).answers);
+    const stored = await getAssessment(actor as Actor, target);
+    if (prepared.ok && JSON.stringify(stored.questionnaire) === JSON.stringify(prepared.answers)) return { ok: true, version: stored.version };
+  } catch (e) {
+    console.error(e);
+  }
+  return { ok: false, conflict: true };
 }
 
 export type CalculateResult =
