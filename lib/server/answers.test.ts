@@ -123,7 +123,7 @@ describe("calculateResults", () => {
     const engine = assessInventory({ ...loadExample("harbor-dental"), asOf: latest!.result.asOf });
     if (!engine.ok) throw new Error("the example must validate");
     expect(latest!.result.expectedAnnualLoss).toBeCloseTo(engine.assessment.expectedAnnualLoss, 9);
-    const names = (r: typeof engine.assessment, inv: { components?: Array<{ id: string; name: string }> }) =>
+    const names = (r: typeof engine.assessment, inv: Inventory) =>
       r.functions.map((f) => [f.name, f.singlePointsOfFailure.map((id) => inv.components!.find((c) => c.id === id)!.name).sort()]);
     expect(names(latest!.result, latest!.inventory as Inventory)).toEqual(names(engine.assessment, loadExample("harbor-dental")));
   });
