@@ -5,6 +5,9 @@ const nextConfig: NextConfig = {
   // at run time instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   poweredByHeader: false,
+  // A second build side by side (the PostgreSQL build of the scale-out tests, or a private build
+  // while others use .next); `next start` must be given the same value.
+  distDir: process.env.BULWARK_DIST_DIR || ".next",
   // `npm run typecheck` checks every file, engine included, as its own step of `npm test`; the
   // build does not repeat it (and a type error in a test file must not stop `npm start`).
   typescript: { ignoreBuildErrors: true },

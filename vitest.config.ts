@@ -34,6 +34,20 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // Against real `next start` servers of a finished build (scripts/test.sh runs it after
+        // `next build`): concurrency, scale-out, security, tenant isolation, fuzzing. One file at a
+        // time: each starts its own servers.
+        extends: true,
+        test: {
+          name: "http",
+          include: ["tests/http/**/*.test.ts"],
+          globalSetup: ["tests/http/support/global-setup.ts"],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

@@ -8,6 +8,9 @@
 #   3. vitest on SQLite: unit tests, and server tests on a SQLite file per worker
 #   4. the server tests again on a real PostgreSQL (scripts/pg-ensure.sh installs and starts it)
 #   5. next build                6. Playwright in Debian's chromium against `next start`
+#   7. the HTTP tests (tests/http) against `next start` servers of that build: concurrency,
+#      security, tenant isolation, fuzzing; and scale-out on PostgreSQL with a second build
+#      (.next-pg, made in step 4 while the client is generated for PostgreSQL)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,6 +43,7 @@ step "lint" npx eslint . || failed_steps=$((failed_steps + 1))
 step "typecheck" npm run --silent typecheck || failed_steps=$((failed_steps + 1))
 
 PG_URL=""
+PG_DIST=""
 if PG_URL="$(bash scripts/pg-ensure.sh)"; then
   echo "PostgreSQL for the tests: ${PG_URL%%:*}://…@${PG_URL##*@}"
 else
@@ -52,7 +56,7 @@ step "prisma client (SQLite)" env DATABASE_URL="$SQLITE_URL" npx tsx scripts/db/
 
 # TEST_PG_DRIFT_URL lets the migration tests check the PostgreSQL migrations in this pass too.
 step "vitest (unit + server on SQLite)" env TEST_PG_DRIFT_URL="$PG_URL" \
-  npx vitest run --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-sqlite.json"
+  npx vitest run --project unit --project server --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-sqlite.json"
 reports+=("$REPORTS/vitest-sqlite.json")
 
 if [ -n "$PG_URL" ]; then
@@ -60,6 +64,11 @@ if [ -n "$PG_URL" ]; then
     step "vitest (server on PostgreSQL)" env TEST_PG_URL="$PG_URL" \
       npx vitest run --project server --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-postgres.json"
     reports+=("$REPORTS/vitest-postgres.json")
+    if step "next build (PostgreSQL, for the scale-out tests)" bash scripts/build-variant.sh .next-pg; then
+      PG_DIST=".next-pg"
+    else
+      failed_steps=$((failed_steps + 1))
+    fi
   else
     failed_steps=$((failed_steps + 1))
   fi
@@ -78,6 +87,9 @@ if step "next build" env NODE_ENV=production npx next build --webpack; then
   echo "sqlite demo=on" > .next/bulwark-build.txt
   step "playwright (chromium)" npx playwright test
   reports+=("$REPORTS/playwright.json")
+  step "vitest (http: concurrency, security, isolation, fuzzing, scale-out)" env TEST_PG_URL="$PG_URL" BULWARK_PG_DIST_DIR="$PG_DIST" \
+    npx vitest run --project http --reporter=default --reporter=json --outputFile.json="$REPORTS/vitest-http.json"
+  reports+=("$REPORTS/vitest-http.json")
 else
   failed_steps=$((failed_steps + 1))
 fi
