@@ -3,9 +3,12 @@
  * Sessions for test principals are made in-process through better-auth against the server's own
  * database (the same secret), so the tests do not spend the sign-in rate limit on setup.
  */
+import { readFileSync } from "node:fs";
 import { getAuth } from "../../../lib/server/auth";
+import { providerOf } from "../../../lib/server/database-url";
 import { disconnectDb } from "../../../lib/server/db";
 import { resetEnvForTests } from "../../../lib/server/env";
+import { GENERATED_PROVIDER_FILE } from "../../../scripts/db/paths";
 import { createUser, uniqueEmail, type CreatedUser } from "../../factories";
 import { TEST_AUTH_SECRET, type AppServer } from "./app-server";
 
@@ -19,6 +22,10 @@ export async function useDatabaseOf(server: AppServer): Promise<void> {
   // better-auth keeps the database client it was created with: one database per test file.
   if (usedDatabase && usedDatabase !== server.databaseUrl) throw new Error("useDatabaseOf: a test file can set up data in one database only");
   usedDatabase = server.databaseUrl;
+  const generated = readFileSync(GENERATED_PROVIDER_FILE, "utf8").trim();
+  if (generated !== providerOf(server.databaseUrl)) {
+    throw new Error(`The Prisma client is generated for ${generated}, but the server runs on ${providerOf(server.databaseUrl)}: run \`DATABASE_URL=${server.databaseUrl} npm run db:generate\`.`);
+  }
   process.env.DATABASE_URL = server.databaseUrl;
   process.env.BETTER_AUTH_SECRET = TEST_AUTH_SECRET;
   process.env.APP_URL = server.url;

@@ -3,11 +3,10 @@
  * server copies. The tests run against a finished production build (`npm run build`, or the
  * folder in BULWARK_TEST_DIST_DIR); scripts/test.sh runs them right after its build.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { GENERATED_PROVIDER_FILE } from "../../../scripts/db/paths";
 import { applyMigrations } from "../../../scripts/db/schema-engine";
 
 declare module "vitest" {
@@ -17,10 +16,6 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => void> {
-  const generated = readFileSync(GENERATED_PROVIDER_FILE, "utf8").trim();
-  if (generated !== "sqlite") {
-    throw new Error(`The HTTP tests set up their data through the SQLite client, but the Prisma client is generated for ${generated}: run \`DATABASE_URL=file:./data/test.db npm run db:generate\`.`);
-  }
   const dir = mkdtempSync(path.join(os.tmpdir(), "bulwark-http-template-"));
   const templateFile = path.join(dir, "template.db");
   await applyMigrations(`file:${templateFile}`);
