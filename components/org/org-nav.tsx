@@ -8,7 +8,7 @@ export function OrgNav({ organizationId, name, role }: { organizationId: string;
         Organisation · your role: {ROLE_LABELS[role]}
       </p>
       <p className="text-xl font-bold text-slate-900">{name}</p>
-      <nav aria-label="Organisation" className="flex gap-4">
+      <nav aria-label="Organisation" className="flex gap-4 print:hidden" data-print-hide>
         <Link href={`/org/${organizationId}`} className="text-blue-800 underline">
           Assessments
         </Link>

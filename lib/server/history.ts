@@ -100,6 +100,17 @@ export interface SnapshotComparison {
   readonly older: SnapshotSummary;
   readonly newer: SnapshotSummary;
   readonly comparison: AssessmentComparison;
+  /** Names of the components and data sets of either assessment, by id (to name plan items' targets). */
+  readonly names: Readonly<Record<string, string>>;
+}
+
+function namesOf(...results: EngineAssessment[]): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const r of results) {
+    for (const e of r.events ?? []) if (e.name) names[e.id] = e.name;
+    for (const d of r.dataSets ?? []) if (d.name) names[d.id] = d.name;
+  }
+  return names;
 }
 
 /**
@@ -118,5 +129,5 @@ export async function compareSnapshots(actor: Actor, input: { organizationId: un
   const [older, newer] = inOrder ? [first, second] : [second, first];
   const comparison = compareAssessments(older.result as unknown as ComparableAssessment, newer.result as unknown as ComparableAssessment);
   const strip = ({ inventory: _i, result: _r, organizationId: _o, organizationName: _n, ...summary }: SnapshotDetail): SnapshotSummary => summary;
-  return { older: strip(older), newer: strip(newer), comparison };
+  return { older: strip(older), newer: strip(newer), comparison, names: namesOf(older.result, newer.result) };
 }
