@@ -144,7 +144,7 @@ describe("logo upload", () => {
   it("refuses a file with PNG magic bytes whose data is broken", async () => {
     const { firm, owner } = await firmWithTeam();
     const png = makePng(4, 4);
-    png[png.length - 20] ^= 0xff;
+    png[png.length - 20] = png[png.length - 20]! ^ 0xff;
     const err = await errorOf(setFirmLogo(owner, { firmId: firm.id, data: png }));
     expect(err.problems[0]).toMatchObject({ path: "logo", message: expect.stringMatching(/^The logo cannot be used: it is a broken PNG/) });
   });
