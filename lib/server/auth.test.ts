@@ -32,7 +32,7 @@ describe("accounts through better-auth", () => {
     });
     expect(response.user.email).toBe(email);
     const cookie = cookiesFrom(headers);
-    expect(cookie).toMatch(/^bulwark\.session_token=/);
+    expect(cookie).toMatch(/^__Host-bulwark\.session_token=/);
 
     const session = await getSessionFromHeaders(new Headers({ cookie }));
     expect(session?.email).toBe(email);
@@ -70,6 +70,6 @@ describe("accounts through better-auth", () => {
   });
 
   it("does not accept a forged session cookie", async () => {
-    expect(await getSessionFromHeaders(new Headers({ cookie: "bulwark.session_token=forged.value" }))).toBeNull();
+    expect(await getSessionFromHeaders(new Headers({ cookie: "__Host-bulwark.session_token=forged.value" }))).toBeNull();
   });
 });

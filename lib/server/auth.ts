@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { providerOf } from "./database-url";
 import { getDb } from "./db";
 import { getEnv } from "./env";
+import { authGuards } from "./security/auth-guards";
 
 export const PASSWORD_MIN_LENGTH = 8;
 // better-auth hashes with scrypt, which has no 72-byte limit (unlike bcrypt); 128 keeps hashing cheap.
@@ -19,6 +20,24 @@ function trustedOriginsFor(appUrl: string): string[] {
     if (u.hostname === "localhost" || u.hostname === "127.0.0.1") origins.add(`${u.protocol}//${host}${u.port ? `:${u.port}` : ""}`);
   }
   return [...origins];
+}
+
+/**
+ * Session cookies `__Host-bulwark.session_token`: Secure, HttpOnly, SameSite=Lax, Path=/ and no
+ * Domain (ASVS 5.0 3.3.1–3.3.4), wherever browsers accept Secure cookies: https, and http on
+ * localhost / 127.0.0.1. On plain http under any other name a browser would drop them and nobody
+ * could sign in, so there the cookie is `bulwark.session_token` without Secure (docs/operations.md:
+ * put TLS in front).
+ */
+export function sessionCookieSettings(appUrl: string) {
+  const u = new URL(appUrl);
+  const secure = u.protocol === "https:" || u.hostname === "localhost" || u.hostname === "127.0.0.1";
+  return {
+    cookiePrefix: secure ? "__Host-bulwark" : "bulwark",
+    // better-auth would prefix __Secure- instead; the prefix above carries __Host-.
+    useSecureCookies: false,
+    defaultCookieAttributes: { secure, httpOnly: true, sameSite: "lax" as const, path: "/" },
+  };
 }
 
 function createAuth() {
@@ -41,23 +60,11 @@ function createAuth() {
       // Every request reads the session row, so a signed-out or revoked session ends at once.
       cookieCache: { enabled: false },
     },
-    rateLimit: {
-      enabled: env.NODE_ENV === "production",
-      // In the database, so that several app instances share the counters.
-      storage: "database",
-      modelName: "rateLimit",
-      window: 60,
-      max: 100,
-      customRules: {
-        "/sign-in/email": { window: 60, max: 10 },
-        "/sign-up/email": { window: 60, max: 5 },
-      },
-    },
-    advanced: {
-      cookiePrefix: "bulwark",
-      // Secure cookies are dropped by browsers on plain http other than localhost.
-      useSecureCookies: env.APP_URL.startsWith("https://"),
-    },
+    // Rate limits live in security/auth-guards.ts (a before hook), which also covers the sign-in and
+    // sign-up forms' in-process calls; better-auth's own limiter sees HTTP requests only.
+    rateLimit: { enabled: false },
+    hooks: { before: authGuards },
+    advanced: sessionCookieSettings(env.APP_URL),
     // nextCookies must be the last plugin: it copies better-auth's Set-Cookie into server actions.
     plugins: [nextCookies()],
   });
