@@ -1,5 +1,0 @@
-import { ConsultantSkeleton } from "@/components/consultant/skeleton";
-
-export default function Loading() {
-  return <ConsultantSkeleton label="Loading the client…" />;
-}
