@@ -184,3 +184,52 @@ test("a consultant runs two clients: import, portfolio, branded PDF, change, re-
   const harborRow = page.getByTestId("portfolio-table").locator("tbody tr").filter({ hasText: "Harbor Dental" });
   await expect(harborRow.getByRole("cell").nth(3)).toHaveText(`${formatMoney(harbor1.loss - harbor2.loss, "USD")} less`);
 });
+
+test("CSV device list: preview, column mapping, per-row errors at their lines; another firm's consultant gets 404", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await signUp(page, "Robin RMM");
+  await page.goto("/firm");
+  await page.getByLabel("Name of your firm").fill("Robin IT");
+  await page.getByRole("button", { name: "Create firm" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Robin IT: branding");
+  const clientPath = await addClient(page, "Corner Bistro");
+  await page.getByRole("link", { name: "Import an inventory or a device list" }).click();
+
+  const csv = ["Hostname,Device Type,Site,Failures per year", "POS-1,Workstation,Main,1", "NAS01,NAS,Main,often", "Core switch,Switch,Main,0.1"].join("\n");
+  await page.getByLabel("…or paste the CSV here").fill(csv);
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByText("Read 3 rows.")).toBeVisible();
+  await expect(page.getByRole("table", { name: /First 3 of 3 rows/ })).toContainText("NAS01");
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Hostname");
+  await page.getByLabel("Failures a year").selectOption("Failures per year");
+  await page.getByRole("button", { name: "Update the preview" }).click();
+  await expect(page.getByRole("table", { name: "Types found and the kind each becomes" })).toContainText("storage");
+
+  await page.getByRole("button", { name: "Import components" }).click();
+  const problems = page.getByTestId("import-problems");
+  await expect(problems).toContainText("line 3");
+  await expect(problems).toContainText("failures per year must be a number");
+  await expect(problems.getByRole("listitem")).toHaveCount(1);
+  await expectAccessible(page);
+
+  await page.getByLabel("Import the good rows and skip rows with problems").check();
+  await page.getByRole("button", { name: "Import components" }).click();
+  await expect(page.getByText("Added 2 components to the draft. Skipped 1 rows with problems.")).toBeVisible();
+  const exported = await page.request.get(`/api/org/${clientPath.split("/").pop()}/assessments/${new URL(page.url()).searchParams.get("assessment")}/inventory`);
+  expect(exported.status()).toBe(200);
+  const inventory = (await exported.json()) as { components: Array<{ name: string; kind: string; failuresPerYear?: number }> };
+  expect(inventory.components.map((c) => [c.name, c.kind, c.failuresPerYear])).toEqual([
+    ["POS-1", "endpoint", 1],
+    ["Core switch", "network", 0.1],
+  ]);
+
+  // Someone outside the firm: the client page and its downloads are simply not found.
+  const other = await browser.newPage();
+  await signUp(other, "Olga Outsider");
+  const response = await other.goto(clientPath);
+  expect(response?.status()).toBe(404);
+  await expect(other.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const download = await other.request.get(exported.url());
+  expect(download.status()).toBe(404);
+  await other.close();
+});
