@@ -293,10 +293,18 @@ describe("the order limit and truncated", () => {
     expect(family.truncated).toBe(false);
   });
 
-  it("is true when a union over the limit was discarded, even one that minimisation would have dropped", () => {
-    // any(all(a, any(b, c)), a) at order 2: {a, b, c} exceeds the limit (and is a superset of {a}).
+  it("stays false when the only union over the limit contains a set of the other member (absorbed, never minimal)", () => {
+    // any(all(a, any(b, c)), a) at order 2: {a} is in both members, so it is the product's only
+    // minimal set from either side; {a, b, c} is never formed, and no higher-order set exists.
     const { family } = run(any(all(ev(0), any(ev(1), ev(2))), ev(0)), { maxOrder: 2 });
     expect(sets(family)).toEqual(["0"]);
+    expect(family.truncated).toBe(false);
+  });
+
+  it("is true when a union over the limit was discarded that nothing absorbs", () => {
+    // any(all(a, any(b, c)), d) at order 2: {a, d} is kept, {b, c, d} exceeds the limit.
+    const { family } = run(any(all(ev(0), any(ev(1), ev(2))), ev(3)), { maxOrder: 2 });
+    expect(sets(family)).toEqual(["0,3"]);
     expect(family.truncated).toBe(true);
   });
 

@@ -226,6 +226,14 @@ export class CutSetEngine {
     const limit = this.options.maxOrder;
     let truncated = a.truncated || b.truncated;
     if (a.sets.length > b.sets.length) [a, b] = [b, a];
+    // Absorption: a set of one family that contains a set of the other is its own only minimal
+    // union with that family, so it goes straight through and is paired with nothing. Exact when
+    // every T is the same (then no pairing could give it a smaller T); always so in fault trees.
+    const direct = uniformRideThrough(a, b) ? this.absorbed(a, b) : undefined;
+    if (direct) {
+      a = direct.restA;
+      b = direct.restB;
+    }
     // Index b's sets by element, so that a set of a only meets the sets of b it can combine with
     // without exceeding the order limit: small ones freely, large ones only when they overlap.
     const bySize: number[][] = Array.from({ length: limit + 1 }, () => []);
@@ -273,7 +281,43 @@ export class CutSetEngine {
       }
       if (largeFormed < largeCount) truncated = true;
     }
+    if (direct) {
+      for (const set of direct.through) {
+        sets.push(set);
+        rideThrough.push(direct.rideThrough);
+      }
+    }
     return this.minimise(sets, rideThrough, truncated, false);
+  }
+
+  /** Split two families into the sets that contain a set of the other family, and the rest. */
+  private absorbed(a: Family, b: Family): { through: number[][]; restA: Family; restB: Family; rideThrough: number } {
+    const keyOf = this.keyOf;
+    const indexOf = (f: Family) => new Map(f.sets.map((set, i) => [keyOf(set), i]));
+    const sizesOf = (f: Family) => new Set(f.sets.map((set) => set.length));
+    const inA = indexOf(a);
+    const inB = indexOf(b);
+    const sizesA = sizesOf(a);
+    const sizesB = sizesOf(b);
+    const scratch: number[] = [];
+    const through: number[][] = [];
+    const split = (f: Family, otherFamily: Family, other: Map<number | string, number>, otherSizes: Set<number>): Family => {
+      const rest: number[][] = [];
+      const restT: number[] = [];
+      f.sets.forEach((set, i) => {
+        if (other.has(keyOf(set)) || hasProperSubsetIn(set, other, keyOf, otherSizes, scratch, Infinity, otherFamily.rideThrough)) {
+          through.push(set);
+        } else {
+          rest.push(set);
+          restT.push(f.rideThrough[i]!);
+        }
+      });
+      return { sets: rest, rideThrough: restT, truncated: f.truncated };
+    };
+    const restA = split(a, b, inB, sizesB);
+    const restB = split(b, a, inA, sizesA);
+    const t = a.rideThrough[0] ?? b.rideThrough[0] ?? 0;
+    return { through, restA, restB, rideThrough: t };
   }
 
   /**
@@ -306,13 +350,17 @@ export class CutSetEngine {
     const subset: number[] = [];
     for (let i = 0; i < uniqueSets.length; i++) {
       const set = uniqueSets[i]!;
-      if (!hasProperSubsetIn(set, index, keyOf, sizes, subset, whateverT ? Infinity : uniqueT[i]!, uniqueT)) {
-        outSets.push(set);
-        outT.push(uniqueT[i]!);
-      }
+      if (hasProperSubsetIn(set, index, keyOf, sizes, subset, whateverT ? Infinity : uniqueT[i]!, uniqueT)) continue;
+      outSets.push(set);
+      outT.push(uniqueT[i]!);
     }
     return { sets: outSets, rideThrough: outT, truncated };
   }
+}
+
+function uniformRideThrough(a: Family, b: Family): boolean {
+  const t = a.rideThrough[0] ?? b.rideThrough[0];
+  return a.rideThrough.every((x) => x === t) && b.rideThrough.every((x) => x === t);
 }
 
 /**
@@ -341,3 +389,4 @@ function hasProperSubsetIn(
   }
   return false;
 }
+
