@@ -1,6 +1,6 @@
 import { LandingPage } from "@/components/shell/landing-page";
 
-// The landing page is static; BULWARK_DEMO is read at build time.
+// BULWARK_DEMO is read per request: the root layout renders every page per request (CSP nonces).
 export default function Page() {
   return <LandingPage isDemoOn={process.env.BULWARK_DEMO !== "off"} />;
 }
