@@ -128,7 +128,7 @@ export interface FunctionScoringOptions {
 }
 
 /** Whether the structure below `root` reaches one of the `changed` components. */
-function reachesAny(model: ResolvedModel, root: StructureNode, changed: ReadonlySet<string>): boolean {
+export function reachesAny(model: ResolvedModel, root: StructureNode, changed: ReadonlySet<string>): boolean {
   const seen = new Set<StructureNode>();
   const stack: StructureNode[] = [root];
   while (stack.length > 0) {

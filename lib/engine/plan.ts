@@ -14,6 +14,7 @@ import {
   type MitigationCost,
   type PlanContext,
 } from "./mitigations.js";
+import { reachesAny } from "./functions.js";
 import type { Inventory } from "./schema.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -36,6 +37,7 @@ interface Evaluated {
 }
 
 interface Candidate {
+  readonly key: string;
   readonly mitigation: Mitigation;
   readonly targets: readonly string[];
   readonly cost: MitigationCost;
@@ -183,6 +185,7 @@ function candidatesFor(inventory: Inventory, scores: Scores, applied: ReadonlySe
       if (applied.has(keyOf(m.id, targets))) continue;
       const cost = costOf(m, inventory, targets, scores, options);
       out.push({
+        key: keyOf(m.id, targets),
         mitigation: m,
         targets,
         cost,
@@ -191,6 +194,52 @@ function candidatesFor(inventory: Inventory, scores: Scores, applied: ReadonlySe
         bound: benefitBound(scores, m.touches(inventory, targets), m.touchesDataSets(targets)),
       });
     }
+  }
+  return out;
+}
+
+/**
+ * The benefits of the last round that still hold after `picked` was applied. A candidate's
+ * benefit depends only on the functions whose structure reaches what it touches, the data sets it
+ * touches, and its cost; it still holds when the pick changed none of those functions (the same
+ * result objects survive re-scoring), touched none of the same components or data sets, and added
+ * no person (cross-training may, which changes whom another cross-training would pick). The
+ * property tests compare the plan with a brute-force greedy that re-scores every candidate.
+ */
+function carried(
+  picked: Candidate,
+  before: Inventory,
+  scoresBefore: Scores,
+  e: Evaluated,
+  benefits: ReadonlyMap<string, number>,
+  candidates: readonly Candidate[],
+): Map<string, number> {
+  const out = new Map<string, number>();
+  if ((e.inventory.people?.length ?? 0) !== (before.people?.length ?? 0)) return out;
+  const pickedComponents = new Set(picked.mitigation.touches(before, picked.targets));
+  const pickedDataSets = new Set(picked.mitigation.touchesDataSets(picked.targets));
+  const changedFunctions = new Set<number>();
+  scoresBefore.functions.forEach((f, k) => {
+    if (e.after.functions[k] !== f) changedFunctions.add(k);
+  });
+  const after = e.after.model;
+  for (const c of candidates) {
+    if (c === picked) continue;
+    const benefit = benefits.get(c.key);
+    if (benefit === undefined) continue;
+    if (c.mitigation.touchesDataSets(c.targets).some((d) => pickedDataSets.has(d))) continue;
+    if (!c.targets.every((t) => after.componentIndex.has(t) || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
+    const touches = c.mitigation.touches(e.inventory, c.targets);
+    if (touches.some((id) => pickedComponents.has(id))) continue;
+    const touched = new Set(touches);
+    let affectsChanged = false;
+    for (const k of changedFunctions) {
+      if (reachesAny(after, after.functionNodes[k]!, touched)) {
+        affectsChanged = true;
+        break;
+      }
+    }
+    if (!affectsChanged) out.set(c.key, benefit);
   }
   return out;
 }
@@ -221,6 +270,9 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   const maxItems = options.maxItems ?? 50;
   let candidates: Candidate[];
 
+  // Benefits measured in the previous round that the last pick cannot have changed (see carried()).
+  let carriedOver = new Map<string, number>();
+
   for (;;) {
     candidates = candidatesFor(current, scores, applied, options);
     if (plan.length >= maxItems) break;
@@ -230,21 +282,32 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
       .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
       .sort((a, b) => b.r - a.r || a.i - b.i);
     let best: { c: Candidate; ratio: number; index: number } | undefined;
+    const benefits = new Map<string, number>();
     for (const { c, i, r } of order) {
       if (r <= Math.max(1, best?.ratio ?? 1)) break;
       if (c.firstYearCost > remaining) continue;
-      c.evaluated = evaluate(c, current, scores, options);
-      evaluations++;
-      const ratio = ratioOf(c.evaluated.benefit, c.annualizedCost);
+      let benefit = carriedOver.get(c.key);
+      if (benefit === undefined) {
+        c.evaluated = evaluate(c, current, scores, options);
+        evaluations++;
+        benefit = c.evaluated.benefit;
+      }
+      benefits.set(c.key, benefit);
+      const ratio = ratioOf(benefit, c.annualizedCost);
       if (ratio > 1 && (!best || ratio > best.ratio || (ratio === best.ratio && i < best.index))) {
         best = { c, ratio, index: i };
       }
     }
     if (!best) break;
-    const e = best.c.evaluated!;
+    if (!best.c.evaluated) {
+      best.c.evaluated = evaluate(best.c, current, scores, options);
+      evaluations++;
+    }
+    const e = best.c.evaluated;
     plan.push(toItem(best.c, e, scores.expectedAnnualLoss));
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
+    carriedOver = carried(best.c, current, scores, e, benefits, candidates);
     current = e.inventory;
     scores = e.after;
   }
