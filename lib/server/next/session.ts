@@ -1,14 +1,16 @@
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import type { Actor } from "../access";
 import { getSessionFromHeaders, type SessionInfo } from "../auth";
 import { isAppError } from "../errors";
 
-/** The signed-in person of this request, or null. */
-export async function currentSession(): Promise<SessionInfo | null> {
-  return getSessionFromHeaders(await headers());
-}
+/**
+ * The signed-in person of this request, or null. Read once per request: the layouts and the page
+ * of one request share it instead of each looking the session up again.
+ */
+export const currentSession = cache(async (): Promise<SessionInfo | null> => getSessionFromHeaders(await headers()));
 
 /** The signed-in person, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireSession(returnTo?: string): Promise<SessionInfo & Actor> {
