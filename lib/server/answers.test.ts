@@ -5,7 +5,7 @@ import { inventoryToAnswers } from "../questionnaire/mapping";
 import { emptyAnswers } from "../questionnaire/steps";
 import { loadExample } from "../questionnaire/test-support";
 import { createOrganization, getAssessment, getLatestResult, listAssessments, type Actor } from "./access";
-import { calculateResults, GENERIC_FAILURE, saveAnswers, SIGNED_OUT } from "./answers";
+import { calculateResults, describeInventoryPath, GENERIC_FAILURE, saveAnswers, SIGNED_OUT } from "./answers";
 
 async function orgWithTeam(name = "Harbor Dental") {
   const owner = await createUser({ name: "Olive Owner" });
@@ -146,6 +146,18 @@ describe("calculateResults", () => {
     const result = await calculateResults(t.owner, t.target, 2);
     expect(result).toMatchObject({ ok: false, message: "The answers are not complete enough to calculate a result yet." });
     expect(!result.ok && result.problems.length).toBeGreaterThan(0);
-    expect(!result.ok && result.problems[0]!.path).toMatch(/^functions\[0\]/);
+    expect(!result.ok && result.problems[0]!.path).toMatch(/^Activity “Patient scheduling”/);
+  });
+});
+
+describe("describeInventoryPath", () => {
+  const inventory = { functions: [{ id: "sales", name: "Sales" }], components: [{ id: "nas" }], dataSets: [] };
+  it("names the item the path points into, in the questionnaire's words", () => {
+    expect(describeInventoryPath("functions[0].requires.all[1]", inventory)).toBe("Activity “Sales”: requires.all[1]");
+    expect(describeInventoryPath("components[0]", inventory)).toBe("Equipment or service “nas”");
+    expect(describeInventoryPath("dataSets[2].copies", inventory)).toBe("Data “number 3”: copies");
+  });
+  it("leaves other paths as they are", () => {
+    expect(describeInventoryPath("organization.operatingHoursPerWeek", inventory)).toBe("organization.operatingHoursPerWeek");
   });
 });

@@ -96,8 +96,35 @@ export async function calculateResults(actor: Actor | null, target: Target, vers
     return { ok: true, snapshotId: done.snapshotId };
   } catch (e) {
     if (isAppError(e) && e.code === "CONFLICT") return { ok: false, conflict: true, message: e.message, problems: [] };
-    if (isAppError(e)) return { ok: false, message: e.code === "UNAUTHENTICATED" ? SIGNED_OUT : e.message, problems: [...e.problems] };
+    if (isAppError(e) && e.problems.length > 0) {
+      // The engine names inventory paths; the owner knows the activities and equipment by name.
+      const inventory = await getAssessment(actor as Actor, target).then((a) => a.inventory, () => ({}));
+      return { ok: false, message: e.message, problems: e.problems.map((p) => ({ ...p, path: describeInventoryPath(p.path, inventory) })) };
+    }
+    if (isAppError(e)) return { ok: false, message: e.code === "UNAUTHENTICATED" ? SIGNED_OUT : e.message, problems: [] };
     console.error(e);
     return { ok: false, message: GENERIC_FAILURE, problems: [] };
   }
+}
+
+const LIST_WORDS: Readonly<Record<string, string>> = {
+  functions: "Activity",
+  components: "Equipment or service",
+  dataSets: "Data",
+  people: "Person",
+};
+
+/**
+ * An inventory path in the words of the questionnaire.
+ *
+ * @example
+ * describeInventoryPath("functions[1].requires", { functions: [{}, { name: "Email" }] }) //=> "Activity “Email”: requires"
+ */
+export function describeInventoryPath(path: string, inventory: Record<string, unknown>): string {
+  const m = /^(functions|components|dataSets|people)\[(\d+)\]\.?(.*)$/.exec(path);
+  if (!m) return path;
+  const list = inventory[m[1]!];
+  const item = Array.isArray(list) ? (list[Number(m[2])] as { name?: unknown; id?: unknown } | undefined) : undefined;
+  const label = typeof item?.name === "string" && item.name ? item.name : typeof item?.id === "string" ? item.id : `number ${Number(m[2]) + 1}`;
+  return `${LIST_WORDS[m[1]!]} “${label}”${m[3] ? `: ${m[3]}` : ""}`;
 }
