@@ -115,14 +115,23 @@ function requirementBranch(value: unknown): number | undefined {
 /** Translate zod issues into problems, one sentence each. */
 export function problemsFromZod(issues: readonly z.core.$ZodIssue[], input: unknown, base: readonly PropertyKey[] = []): Problem[] {
   const out: Problem[] = [];
-  for (const issue of issues) out.push(...problemFromIssue(issue, input, base));
+  for (const issue of issues) out.push(...problemFromIssue(issue, input, base, []));
   return out;
 }
 
-function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonly PropertyKey[]): Problem[] {
+/**
+ * `base` prefixes the path shown to the reader; `within` is where the issue's own path starts
+ * inside `input` (they differ when the caller names the document, e.g. `mapping`).
+ */
+function problemFromIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  base: readonly PropertyKey[],
+  within: readonly PropertyKey[],
+): Problem[] {
   const path = [...base, ...issue.path];
   const at = formatPath(path);
-  const value = valueAt(input, path);
+  const value = valueAt(input, [...within, ...issue.path]);
   switch (issue.code) {
     case "invalid_type": {
       if (value === undefined) return [{ path: at, message: MESSAGES.required }];
@@ -164,7 +173,7 @@ function problemFromIssue(issue: z.core.$ZodIssue, input: unknown, base: readonl
       if (value === undefined) return [{ path: at, message: MESSAGES.required }];
       const branch = requirementBranch(value);
       if (branch !== undefined && issue.errors[branch]) {
-        return issue.errors[branch].flatMap((inner) => problemFromIssue(inner, input, path));
+        return issue.errors[branch].flatMap((inner) => problemFromIssue(inner, input, path, [...within, ...issue.path]));
       }
       return [{ path: at, message: MESSAGES.requirement }];
     }
