@@ -9,8 +9,8 @@
  *   send (escaped strings, undefined, dates, big integers, numbers JSON cannot spell, form data
  *   and files);
  * - each argument must be of the kind the action's signature below says. Every action of the
- *   build needs a signature (tests/http/fuzz.test.ts fails otherwise); the actions still check
- *   the values themselves.
+ *   build needs a signature (tests/http/fuzz.test.ts fails otherwise; until then its calls get
+ *   the body checks only); the actions still check the values themselves.
  *
  * Not marked server-only: proxy.ts imports it.
  */
@@ -92,9 +92,10 @@ function isKind(value: unknown, kind: ArgKind, isMultipart: boolean): boolean {
 export function checkActionArguments(name: string | undefined, args: unknown, isMultipart: boolean): GuardVerdict {
   if (!Array.isArray(args)) return refused("The arguments must be a list.");
   if (hasUnsafeReference(args)) return refused("The arguments hold references a page never sends.");
-  if (name === undefined) return { ok: true };
-  const signature = ACTION_SIGNATURES[name];
-  if (!signature) return refused("This action does not accept calls yet (it has no signature).");
+  const signature = name === undefined ? undefined : ACTION_SIGNATURES[name];
+  // An id this build does not have (Next.js answers 404), or an action without a signature yet:
+  // only the body checks above. The fuzzing test fails until the signature is written.
+  if (!signature) return { ok: true };
   const required = signature.filter((s) => !s.endsWith("?")).length;
   if (args.length < required || args.length > signature.length) return refused(`The action takes ${required === signature.length ? required : `${required} to ${signature.length}`} arguments, not ${args.length}.`);
   for (const [i, value] of args.entries()) {
