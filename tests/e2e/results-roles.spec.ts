@@ -48,6 +48,13 @@ test("results go stale when the answers change, Re-assess updates them, and a vi
   await expect(page.getByTestId("total-expected-annual-loss")).not.toHaveText(before!);
   const after = (await page.getByTestId("total-expected-annual-loss").textContent())!;
 
+  // An assessment id that is not this organisation's is simply not found, on both pages.
+  for (const path of [questions, results]) {
+    const response = await page.goto(path.replace(/\/assessment\/[^/]+\//, "/assessment/not-an-assessment-of-yours/"));
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+
   // A viewer joins through an invitation link.
   await page.goto(questions.replace(/\/assessment\/.*$/, "/members"));
   await page.getByLabel("Role").selectOption("viewer");
