@@ -141,10 +141,13 @@ export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
 
-/** A plain-text table: first column left-aligned, the others right-aligned. */
-export function renderTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+/** A plain-text table: the first column and any listed in `left` left-aligned, the others right-aligned. */
+export function renderTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, left: readonly number[] = []): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+    cells
+      .map((c, i) => (i === 0 || left.includes(i) ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

@@ -2,7 +2,7 @@
  * The peer: SCRAM (Debian package `scram`), run on the MEF version of an Aralia tree with
  * `--mocus --limit-order K`. Its report carries its own timing of the product (cut-set)
  * computation, which leaves out reading the model and writing the report; the whole process is
- * timed too (wall, and CPU from /usr/bin/time), minus a startup measured on a trivial tree.
+ * timed too (wall, and CPU from getrusage), minus a startup measured on a trivial tree.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ export interface ScramRun {
   /** The products computation as SCRAM reports it (`calculation-time/products`), ms. */
   readonly internalMs: number | undefined;
   readonly wallMs: number;
-  /** User + system CPU of the whole process, when /usr/bin/time is there. */
+  /** User + system CPU of the whole process. */
   readonly cpuMs: number | undefined;
   readonly products: number | undefined;
   /** Products per order 1, 2, … as SCRAM counts them. */
@@ -22,7 +22,23 @@ export interface ScramRun {
   readonly error?: string;
 }
 
-const TIME = "/usr/bin/time";
+/**
+ * SCRAM runs under a small Python wrapper: it reads the child's CPU time from getrusage (µs,
+ * where /usr/bin/time prints hundredths) and, on a timeout, kills SCRAM itself rather than leave
+ * it running behind a killed wrapper.
+ */
+const WRAPPER = `
+import resource, subprocess, sys
+timeout = float(sys.argv[1])
+try:
+    code = subprocess.run(sys.argv[2:], timeout=timeout).returncode
+except subprocess.TimeoutExpired:
+    print("TIMEOUT", flush=True)
+    sys.exit(124)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("RUSAGE", u.ru_utime + u.ru_stime, flush=True)
+sys.exit(code)
+`;
 
 export function scramVersion(): string | undefined {
   const r = spawnSync("scram", ["--version"], { encoding: "utf8" });
@@ -34,14 +50,16 @@ export function runScram(xmlPath: string, options: { limitOrder: number; timeout
   const dir = mkdtempSync(join(tmpdir(), "bulwark-scram-"));
   try {
     const out = join(dir, "report.xml");
-    const args = ["--mocus", "--limit-order", String(options.limitOrder), xmlPath, "-o", out];
-    const useTime = existsSync(TIME);
+    const args = ["scram", "--mocus", "--limit-order", String(options.limitOrder), xmlPath, "-o", out];
     const t0 = performance.now();
-    const r = useTime
-      ? spawnSync(TIME, ["-f", "%e %U %S", "scram", ...args], { encoding: "utf8", timeout: options.timeoutMs, killSignal: "SIGKILL" })
-      : spawnSync("scram", args, { encoding: "utf8", timeout: options.timeoutMs, killSignal: "SIGKILL" });
+    const r = spawnSync("python3", ["-c", WRAPPER, String(options.timeoutMs / 1000), ...args], {
+      encoding: "utf8",
+      // A safety net only: the wrapper stops SCRAM at the timeout.
+      timeout: options.timeoutMs + 30_000,
+      killSignal: "SIGKILL",
+    });
     const wallMs = performance.now() - t0;
-    const timedOut = r.error !== undefined && (r.error as NodeJS.ErrnoException).code === "ETIMEDOUT";
+    const timedOut = r.status === 124 || (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
     if (timedOut) return { internalMs: undefined, wallMs, cpuMs: undefined, products: undefined, distribution: [], timedOut };
     if (r.status !== 0 || !existsSync(out)) {
       return {
@@ -54,12 +72,8 @@ export function runScram(xmlPath: string, options: { limitOrder: number; timeout
         error: (r.stderr || String(r.error ?? "")).trim().split("\n").slice(-2).join(" "),
       };
     }
-    let cpuMs: number | undefined;
-    if (useTime) {
-      const last = r.stderr.trim().split("\n").pop() ?? "";
-      const [, user, sys] = last.split(/\s+/).map(Number);
-      if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
-    }
+    const usage = /RUSAGE\s+([\d.]+)/.exec(r.stdout ?? "");
+    const cpuMs = usage ? Number(usage[1]) * 1000 : undefined;
     return { ...parseScramReport(readFileSync(out, "utf8")), wallMs, cpuMs, timedOut: false };
   } finally {
     rmSync(dir, { recursive: true, force: true });
