@@ -97,8 +97,10 @@ export function checkActionArguments(name: string | undefined, args: unknown, is
   // only the body checks above. The fuzzing test fails until the signature is written.
   if (!signature) return { ok: true };
   const required = signature.filter((s) => !s.endsWith("?")).length;
-  if (args.length < required || args.length > signature.length) return refused(`The action takes ${required === signature.length ? required : `${required} to ${signature.length}`} arguments, not ${args.length}.`);
-  for (const [i, value] of args.entries()) {
+  if (args.length < required) return refused(`The action takes ${required} arguments or more, not ${args.length}.`);
+  // Extra arguments are ignored by the action, and pages send them: React calls a form's action
+  // with the form data even when the function takes none (`<form action={signOutAction}>`).
+  for (const [i, value] of args.slice(0, signature.length).entries()) {
     const slot = signature[i]!;
     if (slot.endsWith("?") && value === "$undefined") continue;
     const kind = slot.replace("?", "") as ArgKind;
