@@ -44,7 +44,8 @@ export default defineConfig({
           include: ["tests/http/**/*.test.ts"],
           globalSetup: ["tests/http/support/global-setup.ts"],
           fileParallelism: false,
-          testTimeout: 240_000,
+          // 20 clients × 50 edits with retries run for minutes on a loaded 2-core machine.
+          testTimeout: 900_000,
           hookTimeout: 120_000,
         },
       },
