@@ -37,7 +37,7 @@ async function assessmentOn(server: AppServer) {
 }
 
 describe("20 clients × 50 edits to one assessment", () => {
-  it("lose no edit: stale saves get 409 with the current version and are retried", async () => {
+  it("lose no edit: stale saves get 409 with the current version and are retried", { timeout: 900_000 }, async () => {
     const { owner, path } = await assessmentOn(safe);
     const started = Date.now();
     const result = await runEditors({ server: safe, path, cookie: owner.cookie, clients: CLIENTS, edits: EDITS });

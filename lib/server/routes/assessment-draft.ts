@@ -6,12 +6,15 @@ import "server-only";
  *
  *   GET  → 200 { inventory, questionnaire, version, updatedAt }
  *   PUT  { inventory?, questionnaire?, version } → 200 { version }
- *        409 { error: "conflict", currentVersion } when `version` is stale (nothing is written)
+ *        409 { error: "conflict", currentVersion, current } when `version` is stale (nothing is
+ *            written); `current` is the stored draft { inventory, questionnaire, version }, so a
+ *            client can re-apply its change and retry without another GET
  *        400 { error: "invalid", fields: [{ path, message }] } for a bad body
  *   401 signed out · 403 viewer, or a missing/foreign Origin on PUT · 404 unknown or another
  *   organisation's ids (the same answer: ids leak nothing)
  */
-import { getAssessment, MAX_DOCUMENT_CHARS, saveAssessmentDraft } from "../access";
+import { getAssessment, MAX_DOCUMENT_CHARS, saveAssessmentDraft, type Actor } from "../access";
+import { ConflictError } from "../errors";
 import { readJsonBody, requireActor, requireSameOrigin, respondWithError, HttpError } from "../http/json-route";
 
 export interface DraftRouteContext {
@@ -46,9 +49,27 @@ export async function putDraft(request: Request, context: DraftRouteContext): Pr
     if (!body || typeof body !== "object" || Array.isArray(body)) {
       throw new HttpError(400, "invalid", "The body must be a JSON object: { inventory?, questionnaire?, version }.");
     }
-    const saved = await saveAssessmentDraft(actor, { ...(body as Record<string, unknown>), organizationId: orgId, assessmentId });
-    return Response.json({ version: saved.version }, { headers: NO_STORE });
+    try {
+      const saved = await saveAssessmentDraft(actor, { ...(body as Record<string, unknown>), organizationId: orgId, assessmentId });
+      return Response.json({ version: saved.version }, { headers: NO_STORE });
+    } catch (e) {
+      if (e instanceof ConflictError) return await conflictWithCurrent(e, actor, orgId, assessmentId);
+      throw e;
+    }
   } catch (e) {
     return respondWithError(e);
   }
+}
+
+async function conflictWithCurrent(e: ConflictError, actor: Actor, orgId: string, assessmentId: string): Promise<Response> {
+  const a = await getAssessment(actor, { organizationId: orgId, assessmentId });
+  return Response.json(
+    {
+      error: "conflict",
+      message: e.message,
+      currentVersion: a.version,
+      current: { inventory: a.inventory, questionnaire: a.questionnaire, version: a.version },
+    },
+    { status: 409, headers: NO_STORE },
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * Simulated editors for the concurrency tests: each reads the draft, adds its next edit to its own
- * list in the questionnaire document, and saves with the version it read; on 409 it reads again
- * (after a random pause that grows with each failed attempt, as a real client backs off) and retries.
+ * list in the questionnaire document, and saves with the version it read; on 409 it takes the
+ * stored draft the answer carries (the re-read), re-applies its edit and retries after a random
+ * pause that grows with each failed attempt, as a real client backs off.
  */
 import type { AppServer } from "./app-server";
 import { call } from "./client";
@@ -31,33 +32,38 @@ export async function runEditors(opts: EditorsOptions): Promise<EditorsResult> {
   const unexpected: string[] = [];
   const editor = async (c: number) => {
     const server = servers[c % servers.length]!;
+    let draft: Draft | null = null;
     for (let n = 1; n <= opts.edits; n++) {
       for (let attempt = 0; ; attempt++) {
         if (attempt > 500) {
           unexpected.push(`client ${c} gave up on edit ${n}`);
           return;
         }
-        const read = await call(server, "GET", opts.path, { cookie: opts.cookie });
-        if (read.status !== 200) {
-          unexpected.push(`GET ${read.status} ${read.text.slice(0, 200)}`);
-          return;
+        if (!draft) {
+          const read = await call(server, "GET", opts.path, { cookie: opts.cookie });
+          if (read.status !== 200) {
+            unexpected.push(`GET ${read.status} ${read.text.slice(0, 200)}`);
+            return;
+          }
+          draft = read.json as unknown as Draft;
         }
-        const draft = read.json as unknown as Draft;
         const edits = { ...draft.questionnaire.edits };
         edits[`c${c}`] = [...(edits[`c${c}`] ?? []), n];
-        const saved = await call(server, "PUT", opts.path, {
-          cookie: opts.cookie,
-          body: { questionnaire: { ...draft.questionnaire, edits }, version: draft.version },
-        });
-        if (saved.status === 200) {
+        const questionnaire: Draft["questionnaire"] = { ...draft.questionnaire, edits };
+        const saved = await call(server, "PUT", opts.path, { cookie: opts.cookie, body: { questionnaire, version: draft.version } });
+        if (saved.status === 200 && typeof saved.json?.version === "number") {
           saves++;
+          // The next edit starts from this client's own save; a later conflict brings the news.
+          draft = { questionnaire, version: saved.json.version };
           break;
         }
-        if (saved.status === 409 && typeof saved.json?.currentVersion === "number") {
+        const current = saved.json?.current as Draft | undefined;
+        if (saved.status === 409 && typeof saved.json?.currentVersion === "number" && current) {
           conflicts++;
-          // Exponential back-off with full jitter: the usual answer to contention, and it keeps
-          // twenty writers on one row from spending the server on doomed attempts.
-          await new Promise((r) => setTimeout(r, Math.random() * Math.min(200, 4 * 2 ** Math.min(attempt, 6))));
+          // The 409 carries the stored draft: re-apply the edit to it. Exponential back-off with
+          // full jitter keeps twenty writers on one row from spending the server on doomed attempts.
+          draft = current;
+          await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 10 * 2 ** Math.min(attempt, 7))));
           continue;
         }
         unexpected.push(`PUT ${saved.status} ${saved.text.slice(0, 200)}`);
