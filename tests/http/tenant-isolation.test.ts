@@ -120,7 +120,7 @@ describe("tenant isolation over HTTP", () => {
     expect(actions.length).toBeGreaterThan(10);
   });
 
-  it("answers every principal on every route as the table says, 404 for foreign and mixed ids, and leaks no foreign id", async () => {
+  it("answers every principal on every route as the table says, 404 for foreign and mixed ids, and leaks no foreign id", { timeout: 900_000 }, async () => {
     const problems: string[] = [];
     let checked = 0;
     for (const [key, entry] of Object.entries(ROUTES)) {
@@ -152,7 +152,7 @@ describe("tenant isolation over HTTP", () => {
     expect(problems).toEqual([]);
   });
 
-  it("answers every principal on every server action as the table says, and leaks no foreign id", async () => {
+  it("answers every principal on every server action as the table says, and leaks no foreign id", { timeout: 900_000 }, async () => {
     const problems: string[] = [];
     let checked = 0;
     const setupOwner = await createPrincipal("Throwaway Organiser");
