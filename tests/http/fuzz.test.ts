@@ -230,7 +230,9 @@ function routeFuzzers(): Record<string, RouteFuzz> {
         fc.record({
           path: fc.oneof(
             fc.constantFrom("sign-in/email", "sign-up/email", "request-password-reset", "reset-password", "change-password", "sign-out", "update-user", "verify-email"),
-            fc.string({ minLength: 1, maxLength: 30 }).filter((s) => !s.endsWith("/") && !s.includes("//") && !/(^|\/)\.\.?(\/|$)/.test(s)),
+            // No empty or dot segments ("/a", "a//b", "a/."): URL parsing and Next.js's slash
+            // normalisation (a 308) turn those into other paths before the route sees them.
+            fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.split("/").every((seg) => seg !== "" && seg !== "." && seg !== "..")),
           ),
           body: textBodyArb(),
         }),

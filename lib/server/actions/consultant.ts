@@ -18,6 +18,7 @@ import {
   revokeClientInvitation,
   unarchiveClient,
 } from "../clients";
+import { checkId } from "../consultant-guards";
 import { isAppError, type FieldProblem } from "../errors";
 import { createFirm, removeFirmLogo, setFirmLogo, updateFirmBranding } from "../firms";
 import { requireSession } from "../next/session";
@@ -144,13 +145,17 @@ export async function switchClientAction(formData: FormData): Promise<void> {
 /** Open the client's questionnaire (a firm member without a membership gets one first). */
 export async function openQuestionsAction(organizationId: string, assessmentId: string): Promise<void> {
   const actor = await requireSession(`/clients/${organizationId}`);
+  let to: string;
   try {
-    await openClient(actor, { organizationId });
+    // Both ids go into the redirect's Location header: only ids of the right shape may get there
+    // (a non-ASCII character in a header is a 500 in Node, not the 404 it deserves).
+    const opened = await openClient(actor, { organizationId });
+    to = `/org/${opened.organizationId}/assessment/${checkId(assessmentId, "That assessment")}/questionnaire`;
   } catch (e) {
     if (isAppError(e) && (e.code === "NOT_FOUND" || e.code === "CONFLICT")) notFound();
     throw e;
   }
-  redirect(`/org/${organizationId}/assessment/${assessmentId}/questionnaire`);
+  redirect(to);
 }
 
 export async function inviteClientAction(organizationId: string, _prev: FormState, formData: FormData): Promise<FormState> {
