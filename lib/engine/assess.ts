@@ -3,8 +3,9 @@
  */
 import { assessDataSet, type DataSetResult } from "./data-sets.js";
 import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
+import { FamilyStore } from "./cut-sets.js";
 import { scoreFunctions, type FunctionResult, type PseudoEventResult } from "./functions.js";
-import { resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
+import { EventNumbering, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import type { Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
 
@@ -61,14 +62,33 @@ export interface ScoreInternals {
     readonly changedComponents: ReadonlySet<string>;
     readonly changedDataSets: ReadonlySet<string>;
   };
+  /** Shared by the many scorings of one plan (see ScoringCache). */
+  readonly cache?: ScoringCache;
+}
+
+/**
+ * What the scorings of one plan share: one event numbering, so that cut-set families computed for
+ * one inventory stay valid for the next, and the families themselves (cut-sets.ts FamilyStore).
+ */
+export class ScoringCache {
+  readonly numbering = new EventNumbering();
+  readonly families: FamilyStore;
+
+  constructor(readonly maxOrder: number) {
+    this.families = new FamilyStore(maxOrder);
+  }
 }
 
 export function scoreInventory(inventory: Inventory, options: ScoreOptions & ScoreInternals = {}): Scores {
-  const model = resolveModel(inventory);
+  const maxOrder = options.maxOrder ?? DEFAULT_MAX_ORDER;
+  const cache = options.cache;
+  if (cache && cache.maxOrder !== maxOrder) throw new Error("bug: a ScoringCache serves one order limit");
+  const model = resolveModel(inventory, cache?.numbering);
   const asOf = inventory.asOf ?? options.asOf!;
   const { functions, pseudoEvents } = scoreFunctions(model, {
-    maxOrder: options.maxOrder ?? DEFAULT_MAX_ORDER,
+    maxOrder,
     figuresOnly: options.figuresOnly,
+    families: cache?.families,
     reuse: options.reuse && { functions: options.reuse.scores.functions, changed: options.reuse.changedComponents },
   });
   const previousDataSets = options.reuse?.scores.dataSets;

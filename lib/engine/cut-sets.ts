@@ -61,6 +61,70 @@ export interface CutSetOptions {
 type KeyOf = (set: readonly number[]) => number | string;
 
 /**
+ * How a switch-over pseudo-event's rate follows from its primary (model.md §3): the primary's
+ * order-1 cut sets that do not bring the whole group down, with their ride-through times. Kept
+ * with a stored family so the rate can be recomputed from another inventory's rates.
+ */
+interface FailoverRule {
+  readonly pseudoEvent: number;
+  /** [event, T] pairs, in event order. */
+  readonly singles: ReadonlyArray<readonly [number, number]>;
+}
+
+interface Entry {
+  readonly family: Family;
+  /** Every switch-over rule below the node, each after the rules it depends on. */
+  readonly rules: readonly FailoverRule[];
+}
+
+const NO_RULES: readonly FailoverRule[] = [];
+
+/**
+ * Families by the content of their sub-structure, shared by every scoring of one plan. A node's
+ * family depends only on its structure (event numbers, gates, ride-through times), never on
+ * rates, so a mitigation that changes a rate (monitoring, a spare, cross-training) recomputes no
+ * family, and one that adds redundancy recomputes only the nodes above what it changed. Valid
+ * only between models resolved with the same EventNumbering (model.ts) and the same order limit.
+ */
+export class FamilyStore {
+  private readonly signatures = new Map<string, number>();
+  readonly entries = new Map<number, Entry>();
+
+  constructor(readonly maxOrder: number) {}
+
+  /** A small number per distinct signature text. */
+  intern(text: string): number {
+    let id = this.signatures.get(text);
+    if (id === undefined) {
+      id = this.signatures.size;
+      this.signatures.set(text, id);
+    }
+    return id;
+  }
+}
+
+function mergeRules(lists: ReadonlyArray<readonly FailoverRule[]>): readonly FailoverRule[] {
+  let only: readonly FailoverRule[] | undefined;
+  let several = false;
+  for (const list of lists) {
+    if (list.length === 0) continue;
+    if (only === undefined || only === list) only = list;
+    else several = true;
+  }
+  if (!several) return only ?? NO_RULES;
+  const seen = new Set<FailoverRule>();
+  const out: FailoverRule[] = [];
+  for (const list of lists) {
+    for (const r of list) {
+      if (seen.has(r)) continue;
+      seen.add(r);
+      out.push(r);
+    }
+  }
+  return out;
+}
+
+/**
  * Sets are keyed by a number when every key of up to `maxOrder` events fits in a double's 53-bit
  * mantissa (the common case, much faster in a Map); otherwise by a string.
  */
@@ -102,66 +166,131 @@ function unionSorted(a: readonly number[], b: readonly number[], limit: number):
 
 export class CutSetEngine {
   private readonly keyOf: KeyOf;
-  private readonly memo = new Map<StructureNode, Family>();
+  private readonly memo = new Map<StructureNode, Entry>();
+  private readonly signatures = new Map<StructureNode, number>();
 
+  /**
+   * `store`: families computed for earlier models of the same plan (see FamilyStore); without
+   * one, families are shared only within this engine, by node identity.
+   */
   constructor(
     private readonly options: CutSetOptions,
     private readonly rates: EventRates,
+    private readonly store?: FamilyStore,
   ) {
+    if (store && store.maxOrder !== options.maxOrder) throw new Error("bug: a FamilyStore serves one order limit");
     this.keyOf = makeKeyOf(options.maxOrder, options.eventCount);
   }
 
   /** The minimal cut sets of a node, memoised by node identity (shared sub-structures). */
   familyOf(node: StructureNode): Family {
-    const known = this.memo.get(node);
-    if (known) return known;
-    const family = this.compute(node);
-    this.memo.set(node, family);
-    return family;
+    return this.entryOf(node).family;
   }
 
-  private compute(node: StructureNode): Family {
+  private entryOf(node: StructureNode): Entry {
+    const known = this.memo.get(node);
+    if (known) return known;
+    let entry: Entry | undefined;
+    if (this.store) {
+      const signature = this.signatureOf(node);
+      entry = this.store.entries.get(signature);
+      if (entry) {
+        // The family holds; the switch-over rates below it follow this model's rates.
+        for (const rule of entry.rules) this.applyRule(rule);
+      } else {
+        entry = this.compute(node);
+        this.store.entries.set(signature, entry);
+      }
+    } else {
+      entry = this.compute(node);
+    }
+    this.memo.set(node, entry);
+    return entry;
+  }
+
+  /** A number that is the same for two nodes exactly when their sub-structures are. */
+  private signatureOf(node: StructureNode): number {
+    const known = this.signatures.get(node);
+    if (known !== undefined) return known;
+    let text: string;
     switch (node.type) {
       case "event":
-        return { sets: [[node.event]], rideThrough: [0], truncated: false };
+        text = `e${node.event}`;
+        break;
+      case "component":
+        text = `c${node.event}|${node.rideThroughHours}|${node.requires ? this.signatureOf(node.requires) : ""}`;
+        break;
+      case "gate": {
+        let members = "";
+        for (const m of node.members) members += `${this.signatureOf(m)},`;
+        text = `g${node.need}|${members}`;
+        break;
+      }
+      case "failover":
+        text = `f${node.pseudoEvent}|${this.signatureOf(node.group)}`;
+        break;
+    }
+    const id = this.store!.intern(text);
+    this.signatures.set(node, id);
+    return id;
+  }
+
+  private compute(node: StructureNode): Entry {
+    switch (node.type) {
+      case "event":
+        return { family: { sets: [[node.event]], rideThrough: [0], truncated: false }, rules: NO_RULES };
       case "component": {
         const own: Family = { sets: [[node.event]], rideThrough: [0], truncated: false };
-        if (!node.requires) return own;
-        const below = this.familyOf(node.requires);
+        if (!node.requires) return { family: own, rules: NO_RULES };
+        const { family: below, rules } = this.entryOf(node.requires);
         const shifted: Family = {
           sets: below.sets,
           rideThrough:
             node.rideThroughHours === 0 ? below.rideThrough : below.rideThrough.map((t) => t + node.rideThroughHours),
           truncated: below.truncated,
         };
-        return this.union([own, shifted]);
+        return { family: this.union([own, shifted]), rules };
       }
-      case "gate":
-        return this.atLeastFail(node.need, node.members.map((m) => this.familyOf(m)));
+      case "gate": {
+        const entries = node.members.map((m) => this.entryOf(m));
+        return {
+          family: this.atLeastFail(
+            node.need,
+            entries.map((e) => e.family),
+          ),
+          rules: mergeRules(entries.map((e) => e.rules)),
+        };
+      }
       case "failover":
         return this.failover(node);
     }
   }
 
-  private failover(node: StructureNode & { type: "failover" }): Family {
-    const groupFamily = this.familyOf(node.group);
+  private failover(node: StructureNode & { type: "failover" }): Entry {
+    const group = this.entryOf(node.group);
     const primary = this.familyOf(node.group.members[0]!);
     const groupSingles = new Set<number>();
-    for (const set of groupFamily.sets) if (set.length === 1) groupSingles.add(set[0]!);
-    let rate = 0;
-    // Sum in event order so the figure does not depend on how the family happened to be listed.
+    for (const set of group.family.sets) if (set.length === 1) groupSingles.add(set[0]!);
     const singles: Array<[number, number]> = [];
     primary.sets.forEach((set, i) => {
       if (set.length === 1 && !groupSingles.has(set[0]!)) singles.push([set[0]!, primary.rideThrough[i]!]);
     });
     singles.sort((a, b) => a[0] - b[0]);
-    for (const [event, t] of singles) {
+    const rule: FailoverRule = { pseudoEvent: node.pseudoEvent, singles };
+    this.applyRule(rule);
+    const switchOver: Family = { sets: [[node.pseudoEvent]], rideThrough: [0], truncated: false };
+    return { family: this.union([group.family, switchOver]), rules: mergeRules([group.rules, [rule]]) };
+  }
+
+  /** Set a switch-over pseudo-event's rate from the current rates (model.md §3). */
+  private applyRule(rule: FailoverRule): void {
+    let rate = 0;
+    // Sum in event order so the figure does not depend on how the family happened to be listed.
+    for (const [event, t] of rule.singles) {
       const r = this.rates.repairHours[event]!;
       rate += Math.exp(-t / r) * this.rates.failuresPerYear[event]!;
     }
-    this.rates.failuresPerYear[node.pseudoEvent] = rate;
-    const switchOver: Family = { sets: [[node.pseudoEvent]], rideThrough: [0], truncated: false };
-    return this.union([groupFamily, switchOver]);
+    this.rates.failuresPerYear[rule.pseudoEvent] = rate;
   }
 
   /**

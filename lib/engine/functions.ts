@@ -2,7 +2,7 @@
  * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
  * single points of failure, RTO and bus-factor findings.
  */
-import { CutSetEngine, type Family, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, type Family, type FamilyStore, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
 
@@ -79,14 +79,18 @@ export interface EventTables {
   readonly repairHours: number[];
 }
 
+/** Rates by event number (numbers of the shared numbering this inventory does not use stay 0). */
 export function eventTables(model: ResolvedModel): EventTables {
-  return {
-    failuresPerYear: [...model.components.map((c) => c.failuresPerYear), ...model.pseudoEvents.map(() => 0)],
-    repairHours: [
-      ...model.components.map((c) => c.effectiveRepairHours),
-      ...model.pseudoEvents.map((p) => p.repairHours),
-    ],
-  };
+  const size = model.numbering.size;
+  const failuresPerYear = new Array<number>(size).fill(0);
+  const repairHours = new Array<number>(size).fill(0);
+  model.components.forEach((c, i) => {
+    const e = model.componentEvents[i]!;
+    failuresPerYear[e] = c.failuresPerYear;
+    repairHours[e] = c.effectiveRepairHours;
+  });
+  for (const p of model.pseudoEvents) repairHours[p.event] = p.repairHours;
+  return { failuresPerYear, repairHours };
 }
 
 /** q of an event (pseudo-event rates are known once their family has been computed). */
@@ -125,6 +129,8 @@ export interface FunctionScoringOptions {
    * figures, so its previous result is reused (plan.ts relies on this to stay fast).
    */
   readonly reuse?: { readonly functions: readonly FunctionResult[]; readonly changed: ReadonlySet<string> };
+  /** Families of earlier scorings with the same event numbering (plan.ts). */
+  readonly families?: FamilyStore;
 }
 
 /** Whether the structure below `root` reaches one of the `changed` components. */
@@ -139,7 +145,7 @@ export function reachesAny(model: ResolvedModel, root: StructureNode, changed: R
       case "event":
         break;
       case "component":
-        if (changed.has(model.components[node.event]!.id)) return true;
+        if (changed.has(model.numbering.nameOf(node.event))) return true;
         if (node.requires) stack.push(node.requires);
         break;
       case "gate":
@@ -168,6 +174,7 @@ export function scoreFunctions(
   const engine = new CutSetEngine(
     { maxOrder: options.maxOrder, eventCount: tables.failuresPerYear.length },
     tables,
+    options.families,
   );
   const functions = model.inventory.functions ?? [];
   // Families first: a pseudo-event's rate is set when its group is reached, and any function may
@@ -180,12 +187,11 @@ export function scoreFunctions(
       !reachesAny(model, node, reuse.changed),
   );
   const families = model.functionNodes.map((node, k) => (reused[k] ? undefined : engine.familyOf(node)));
-  const n = model.components.length;
-  const pseudoEvents = model.pseudoEvents.map((p, i) => ({
+  const pseudoEvents = model.pseudoEvents.map((p) => ({
     id: p.id,
-    failuresPerYear: tables.failuresPerYear[n + i]!,
-    effectiveRepairHours: tables.repairHours[n + i]!,
-    unavailability: unavailabilityOf(tables, n + i),
+    failuresPerYear: tables.failuresPerYear[p.event]!,
+    effectiveRepairHours: tables.repairHours[p.event]!,
+    unavailability: unavailabilityOf(tables, p.event),
   }));
   const results = functions.map((f, k): FunctionResult => {
     if (reused[k]) return reuse!.functions[k]!;
@@ -196,7 +202,10 @@ export function scoreFunctions(
     const hours = f.hours ?? "business";
     const weight = hoursWeight(model, hours);
     const costFactor = weight * f.downtimeCostPerHour;
-    const spofs = cutSets.filter((c) => c.events.length === 1 && c.events[0]! < n).map((c) => c.events[0]!);
+    // Component indexes of the order-1 sets that are components (not switch-over pseudo-events).
+    const spofs = cutSets
+      .filter((c) => c.events.length === 1 && model.eventComponents[c.events[0]!]! >= 0)
+      .map((c) => model.eventComponents[c.events[0]!]!);
     const spofIds = spofs.map((e) => model.components[e]!.id);
     const rtoBreaches: RtoBreach[] = [];
     if (f.rtoHours !== undefined) {

@@ -16,7 +16,7 @@ import type { Problem } from "./problems.js";
 import { ASSESSMENT_FORMAT, type Inventory } from "./schema.js";
 import { validateInventory } from "./validate.js";
 
-export { ENGINE_VERSION, scoreInventory, optionProblems, type ScoreOptions, type Scores } from "./assess.js";
+export { ENGINE_VERSION, ScoringCache, scoreInventory, optionProblems, type ScoreOptions, type Scores } from "./assess.js";
 export { buildPlan, applyPlanItems, planBase, type PlanItem, type NotWorthItItem, type PlanOptions, type PlanResult } from "./plan.js";
 export { MITIGATIONS, mitigationById, annualizedCost, firstYearCost, type Mitigation, type MitigationCost } from "./mitigations.js";
 export { validateInventory, namedComponents, walkRequirement, type ValidationResult } from "./validate.js";

@@ -57,6 +57,39 @@ export interface PseudoEvent {
   readonly id: string;
   readonly groupId: string;
   readonly repairHours: number;
+  /** Its event number. */
+  readonly event: number;
+}
+
+/**
+ * Event numbers by name (component ids and `failover:<group id>`), handed out in the order names
+ * are first seen. One scoring uses a fresh one: components in inventory order, then switch-over
+ * pseudo-events. The plan shares one across all its re-scorings, so that a component keeps its
+ * number when a mitigation inserts another before it, and cut-set families computed for one
+ * inventory stay valid for the next (cut-sets.ts FamilyStore).
+ */
+export class EventNumbering {
+  private readonly numbers = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  of(name: string): number {
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      n = this.names.length;
+      this.numbers.set(name, n);
+      this.names.push(name);
+    }
+    return n;
+  }
+
+  /** Numbers handed out so far. */
+  get size(): number {
+    return this.names.length;
+  }
+
+  nameOf(event: number): string {
+    return this.names[event]!;
+  }
 }
 
 export interface ResolvedModel {
@@ -65,6 +98,14 @@ export interface ResolvedModel {
   readonly components: readonly ResolvedComponent[];
   readonly componentIndex: ReadonlyMap<string, number>;
   readonly pseudoEvents: readonly PseudoEvent[];
+  /** Event number of each component, in inventory order. */
+  readonly componentEvents: readonly number[];
+  /**
+   * Component index of each event number, −1 for a pseudo-event or a number this inventory does
+   * not use (a shared numbering also holds components of other inventories of the plan).
+   */
+  readonly eventComponents: Int32Array;
+  readonly numbering: EventNumbering;
   /** Structure node per component (shared by everything that requires it). */
   readonly componentNodes: readonly StructureNode[];
   /** Structure node per function, in inventory order. */
@@ -74,15 +115,14 @@ export interface ResolvedModel {
 
 /** Name of event `e`: a component id, or `failover:<group id>` for a pseudo-event. */
 export function eventName(model: ResolvedModel, e: number): string {
-  const n = model.components.length;
-  return e < n ? model.components[e]!.id : model.pseudoEvents[e - n]!.id;
+  return model.numbering.nameOf(e);
 }
 
 export function hoursWeight(model: ResolvedModel, hours: "always" | "business" | undefined): number {
   return hours === "always" ? 1 : model.organization.operatingHoursPerWeek / HOURS_PER_WEEK;
 }
 
-export function resolveModel(inventory: Inventory): ResolvedModel {
+export function resolveModel(inventory: Inventory, numbering: EventNumbering = new EventNumbering()): ResolvedModel {
   const assumptions: Assumption[] = [];
   const org = inventory.organization;
   const pick = <K extends keyof typeof ORGANIZATION_DEFAULTS>(key: K): number => {
@@ -161,6 +201,7 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
     };
   });
   const componentIndex = new Map(components.map((c, i) => [c.id, i]));
+  const componentEvents = components.map((c) => numbering.of(c.id));
 
   const pseudoEvents: PseudoEvent[] = [];
   const componentNodes: StructureNode[] = new Array(components.length);
@@ -173,8 +214,9 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
     const group = { type: "gate", need: req.any.length, members: req.any.map(compile) } as const;
     const minutes = req.failoverMinutes ?? 0;
     if (minutes <= 0) return group;
-    const pseudoEvent = components.length + pseudoEvents.length;
-    pseudoEvents.push({ id: `failover:${req.id!}`, groupId: req.id!, repairHours: minutes / 60 });
+    const id = `failover:${req.id!}`;
+    const pseudoEvent = numbering.of(id);
+    pseudoEvents.push({ id, groupId: req.id!, repairHours: minutes / 60, event: pseudoEvent });
     return { type: "failover", group, pseudoEvent };
   };
   // Components are compiled on first use, so a shared component is one node (validation has
@@ -185,7 +227,7 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
     const raw = rawComponents[i]!;
     const node: StructureNode = {
       type: "component",
-      event: i,
+      event: componentEvents[i]!,
       requires: raw.requires === undefined ? undefined : compile(raw.requires),
       rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
     };
@@ -194,6 +236,8 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
   };
   for (let i = 0; i < components.length; i++) nodeOf(i);
   const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires));
+  const eventComponents = new Int32Array(numbering.size).fill(-1);
+  componentEvents.forEach((e, i) => (eventComponents[e] = i));
 
   return {
     inventory,
@@ -201,6 +245,9 @@ export function resolveModel(inventory: Inventory): ResolvedModel {
     components,
     componentIndex,
     pseudoEvents,
+    componentEvents,
+    eventComponents,
+    numbering,
     componentNodes,
     functionNodes,
     assumptions,

@@ -3,8 +3,8 @@
  * while the best ratio is above 1; what is not worth it, with the figure that would change that;
  * an optional first-year budget.
  */
-import { scoreInventory, type ScoreOptions, type Scores } from "./assess.js";
-import { HOURS_PER_YEAR, type Source } from "./defaults.js";
+import { ScoringCache, scoreInventory, type ScoreOptions, type Scores } from "./assess.js";
+import { DEFAULT_MAX_ORDER, HOURS_PER_YEAR, type Source } from "./defaults.js";
 import {
   MITIGATIONS,
   annualizedCost,
@@ -121,11 +121,12 @@ function benefitBound(scores: Scores, components: readonly string[], dataSets: r
   return bound;
 }
 
-function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions): Evaluated {
+function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache): Evaluated {
   const next = c.mitigation.apply(inventory, c.targets);
   const after = scoreInventory(next, {
     maxOrder: options.maxOrder,
     figuresOnly: true,
+    cache,
     reuse: {
       scores,
       changedComponents: new Set(c.mitigation.touches(inventory, c.targets)),
@@ -261,7 +262,9 @@ export function planBase(inventory: Inventory, options: ScoreOptions): Inventory
  */
 export function buildPlan(inventory: Inventory, options: PlanOptions = {}): PlanResult {
   let current = planBase(inventory, options);
-  let scores = scoreInventory(current, { maxOrder: options.maxOrder, figuresOnly: true });
+  // Every scoring of the plan shares event numbers and cut-set families (assess.ts ScoringCache).
+  const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
+  let scores = scoreInventory(current, { maxOrder: options.maxOrder, figuresOnly: true, cache });
   const start = scores.expectedAnnualLoss;
   const applied = new Set<string>();
   const plan: PlanItem[] = [];
@@ -288,7 +291,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
       if (c.firstYearCost > remaining) continue;
       let benefit = carriedOver.get(c.key);
       if (benefit === undefined) {
-        c.evaluated = evaluate(c, current, scores, options);
+        c.evaluated = evaluate(c, current, scores, options, cache);
         evaluations++;
         benefit = c.evaluated.benefit;
       }
@@ -300,7 +303,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
     }
     if (!best) break;
     if (!best.c.evaluated) {
-      best.c.evaluated = evaluate(best.c, current, scores, options);
+      best.c.evaluated = evaluate(best.c, current, scores, options, cache);
       evaluations++;
     }
     const e = best.c.evaluated;
@@ -317,7 +320,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   const overBudget: PlanItem[] = [];
   for (const c of candidates) {
     if (c.bound <= 0) continue;
-    const e = c.evaluated ?? evaluate(c, current, scores, options);
+    const e = c.evaluated ?? evaluate(c, current, scores, options, cache);
     if (!c.evaluated) evaluations++;
     if (e.benefit <= 0) continue;
     const item = toItem(c, e, scores.expectedAnnualLoss);

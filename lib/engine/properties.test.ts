@@ -12,6 +12,7 @@ import {
   HOURS_PER_YEAR,
   MITIGATIONS,
   ORGANIZATION_DEFAULTS,
+  ScoringCache,
   annualizedCost,
   applyPlanItems,
   assessInventory,
@@ -527,6 +528,37 @@ describe("scoring properties", () => {
       { numRuns: 200 },
     );
     expect(exercised).toBeGreaterThan(50);
+  });
+
+  it("a shared scoring cache (the plan's event numbering and cut-set families) changes no figure and no set", () => {
+    // The plan scores every candidate with one ScoringCache: families are looked up by structure
+    // and switch-over rates recomputed from each inventory's own rates. Here every candidate of an
+    // inventory, and then a changed rate, is scored with the shared cache and afresh.
+    let compared = 0;
+    fc.assert(
+      fc.property(inventoryArb({ maxComponents: 18, maxFunctions: 4, maxDataSets: 2 }), fc.nat(), fc.double({ min: 0.01, max: 20, noNaN: true }), (raw, pick, factor) => {
+        const inv = valid(raw);
+        const cache = new ScoringCache(3);
+        const base = scoreInventory(inv, { cache });
+        expectSameSummary(summary(scoreInventory(inv)), summary(base));
+        const spofs = new Set(base.functions.flatMap((f) => f.singlePointsOfFailure));
+        for (const m of MITIGATIONS) {
+          for (const targets of m.candidates({ inventory: inv, scores: base, spofs }).slice(0, 2)) {
+            const next = m.apply(inv, targets);
+            expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache })));
+            compared++;
+          }
+        }
+        // Same structure, other rates: stored families, this inventory's switch-over rates.
+        const changed = structuredClone(inv);
+        const c = changed.components![pick % changed.components!.length]!;
+        c.failuresPerYear = base.components[pick % changed.components!.length]!.failuresPerYear * factor;
+        c.repairHours = base.components[pick % changed.components!.length]!.repairHours * factor;
+        expectSameSummary(summary(scoreInventory(changed)), summary(scoreInventory(changed, { cache })));
+      }),
+      { numRuns: 120 },
+    );
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("raising any failuresPerYear or repairHours never lowers a function's downtime", () => {
