@@ -159,6 +159,33 @@ export function reachesAny(model: ResolvedModel, root: StructureNode, changed: R
   return false;
 }
 
+/** Ids of every component the structure below `root` reaches. */
+export function reachedComponents(model: ResolvedModel, root: StructureNode): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<StructureNode>();
+  const stack: StructureNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    switch (node.type) {
+      case "event":
+        break;
+      case "component":
+        out.add(model.numbering.nameOf(node.event));
+        if (node.requires) stack.push(node.requires);
+        break;
+      case "gate":
+        stack.push(...node.members);
+        break;
+      case "failover":
+        stack.push(node.group);
+        break;
+    }
+  }
+  return out;
+}
+
 export interface PseudoEventResult {
   readonly id: string;
   readonly failuresPerYear: number;

@@ -44,7 +44,11 @@ export interface Mitigation {
   readonly sources: readonly Source[];
   /** Target lists this mitigation applies to, in inventory order. */
   candidates(ctx: PlanContext): string[][];
-  /** The inventory with the mitigation in place. Never mutates its input. */
+  /**
+   * The inventory with the mitigation in place. Never mutates its input. Every record it changes
+   * is a target or a component that requires a target, so a function whose structure reaches no
+   * target component keeps its figures (plan.ts relies on this; properties.test.ts checks it).
+   */
   apply(inventory: Inventory, targets: readonly string[]): Inventory;
   defaultCost(inventory: Inventory, targets: readonly string[], staffCostPerHour: number): MitigationCost;
   /**
@@ -133,9 +137,13 @@ function replaceReferences(
   for (const f of inventory.functions ?? []) f.requires = replaceIn(f.requires, id, make);
 }
 
+const componentsById = new WeakMap<Inventory, Map<string, Component>>();
+
 /** Every component a component needs, through its requirements (not itself). */
 function closureOf(inventory: Inventory, id: string): string[] {
-  const byId = new Map((inventory.components ?? []).map((c) => [c.id, c]));
+  // The plan asks for the same inventory's closures many times: index it once.
+  let byId = componentsById.get(inventory);
+  if (!byId) componentsById.set(inventory, (byId = new Map((inventory.components ?? []).map((c) => [c.id, c]))));
   const seen = new Set<string>();
   const stack = [id];
   while (stack.length > 0) {

@@ -14,7 +14,7 @@ import {
   type MitigationCost,
   type PlanContext,
 } from "./mitigations.js";
-import { reachesAny } from "./functions.js";
+import { reachedComponents, reachesAny } from "./functions.js";
 import type { Inventory } from "./schema.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -44,6 +44,8 @@ interface Candidate {
   readonly annualizedCost: number;
   readonly firstYearCost: number;
   readonly bound: number;
+  /** Its target components: the functions that reach one are the only ones it can change. */
+  readonly roots: readonly string[];
   evaluated?: Evaluated;
 }
 
@@ -102,15 +104,23 @@ function costOf(m: Mitigation, inventory: Inventory, targets: readonly string[],
 
 /**
  * An upper bound on the benefit of a change that only touches the given components and data sets.
- * Every mitigation leaves the cut sets that avoid the components it touches unchanged and
- * minimal (they fail the function through paths the change does not alter), so the loss after
- * is at least the money of those sets: the benefit is at most the money of the others. Sets with
- * a switch-over pseudo-event are always counted: its rate depends on its group's primary.
+ * Only functions that reach one of its targets can change (FunctionReach). In those, every
+ * mitigation leaves the cut sets that avoid the components it touches unchanged and minimal
+ * (they fail the function through paths the change does not alter), so the loss after is at
+ * least the money of those sets: the benefit is at most the money of the others. Sets with a
+ * switch-over pseudo-event are always counted: its rate depends on its group's primary.
  */
-function benefitBound(scores: Scores, components: readonly string[], dataSets: readonly string[]): number {
+function benefitBound(
+  scores: Scores,
+  reach: FunctionReach,
+  roots: readonly string[],
+  components: readonly string[],
+  dataSets: readonly string[],
+): number {
   const touched = new Set(components);
   let bound = 0;
-  for (const f of scores.functions) {
+  for (const k of reach.affectedBy(roots)) {
+    const f = scores.functions[k]!;
     if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
     f.cutSetMembers.forEach((members, i) => {
       if (members.some((id) => touched.has(id) || id.startsWith("failover:"))) bound += f.cutSetLoss[i]!;
@@ -121,6 +131,40 @@ function benefitBound(scores: Scores, components: readonly string[], dataSets: r
   return bound;
 }
 
+/**
+ * Which functions a change can affect. A mitigation changes only its targets and components that
+ * require a target (Mitigation.apply), so a function whose structure reaches none of its target
+ * components keeps its figures: only the others count in the bound, are re-scored, and can stop a
+ * benefit from carrying over to the next round.
+ */
+class FunctionReach {
+  private readonly byComponent = new Map<string, number[]>();
+
+  constructor(scores: Scores) {
+    const model = scores.model;
+    model.functionNodes.forEach((root, k) => {
+      for (const id of reachedComponents(model, root)) {
+        let list = this.byComponent.get(id);
+        if (!list) this.byComponent.set(id, (list = []));
+        list.push(k);
+      }
+    });
+  }
+
+  /** Indexes of the functions that reach one of `roots`, ascending. */
+  affectedBy(roots: readonly string[]): number[] {
+    if (roots.length === 1) return this.byComponent.get(roots[0]!) ?? [];
+    const out = new Set<number>();
+    for (const id of roots) for (const k of this.byComponent.get(id) ?? []) out.add(k);
+    return [...out].sort((a, b) => a - b);
+  }
+}
+
+/** Target components of a candidate (data-set targets change no function). */
+function rootsOf(scores: Scores, targets: readonly string[]): string[] {
+  return targets.filter((t) => scores.model.componentIndex.has(t));
+}
+
 function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache): Evaluated {
   const next = c.mitigation.apply(inventory, c.targets);
   const after = scoreInventory(next, {
@@ -129,7 +173,8 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
     cache,
     reuse: {
       scores,
-      changedComponents: new Set(c.mitigation.touches(inventory, c.targets)),
+      // Functions that reach no target keep their result (FunctionReach).
+      changedComponents: new Set(c.roots),
       changedDataSets: new Set(c.mitigation.touchesDataSets(c.targets)),
     },
   });
@@ -180,19 +225,22 @@ function candidatesFor(inventory: Inventory, scores: Scores, applied: ReadonlySe
   const spofs = new Set<string>();
   for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
   const ctx: PlanContext = { inventory, scores, spofs };
+  const reach = new FunctionReach(scores);
   const out: Candidate[] = [];
   for (const m of MITIGATIONS) {
     for (const targets of m.candidates(ctx)) {
       if (applied.has(keyOf(m.id, targets))) continue;
       const cost = costOf(m, inventory, targets, scores, options);
+      const roots = rootsOf(scores, targets);
       out.push({
+        roots,
         key: keyOf(m.id, targets),
         mitigation: m,
         targets,
         cost,
         annualizedCost: annualizedCost(cost),
         firstYearCost: firstYearCost(cost),
-        bound: benefitBound(scores, m.touches(inventory, targets), m.touchesDataSets(targets)),
+        bound: benefitBound(scores, reach, roots, m.touches(inventory, targets), m.touchesDataSets(targets)),
       });
     }
   }
@@ -232,10 +280,11 @@ function carried(
     if (!c.targets.every((t) => after.componentIndex.has(t) || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
     const touches = c.mitigation.touches(e.inventory, c.targets);
     if (touches.some((id) => pickedComponents.has(id))) continue;
-    const touched = new Set(touches);
+    // The functions it can change are those that reach its targets (FunctionReach).
+    const roots = new Set(c.roots);
     let affectsChanged = false;
     for (const k of changedFunctions) {
-      if (reachesAny(after, after.functionNodes[k]!, touched)) {
+      if (reachesAny(after, after.functionNodes[k]!, roots)) {
         affectsChanged = true;
         break;
       }

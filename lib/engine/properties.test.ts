@@ -687,7 +687,7 @@ function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<stri
       const benefit = scores.expectedAnnualLoss - scoreInventory(after).expectedAnnualLoss;
       const cost = annualizedCost(m.defaultCost(inv, targets, staffRate(inv)));
       const ratio = cost > 0 ? benefit / cost : benefit > 0 ? Infinity : 0;
-      const bound = boundOf(scores, m.touches(inv, targets), m.touchesDataSets(targets));
+      const bound = boundOf(scores, inv, targets, m.touches(inv, targets), m.touchesDataSets(targets));
       out.push({ mitigation: m, targets, key, cost, benefit, ratio, after, bound });
     }
   }
@@ -695,14 +695,31 @@ function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<stri
 }
 
 /**
- * What a change touching these components and data sets can save at most: the money of the cut
- * sets that contain one of them (or a switch-over, whose rate depends on its group), and the loss
- * of the data sets. Cut sets that avoid them are unchanged by the mitigation.
+ * What a change touching these components and data sets can save at most: in the functions that
+ * reach one of its targets, the money of the cut sets that contain a touched component (or a
+ * switch-over, whose rate depends on its group), and the loss of the data sets. Cut sets that
+ * avoid them, and functions that reach no target, are unchanged by the mitigation.
  */
-function boundOf(scores: Scores, components: readonly string[], dataSets: readonly string[]): number {
+function boundOf(scores: Scores, inv: Inventory, targets: readonly string[], components: readonly string[], dataSets: readonly string[]): number {
   const touched = new Set(components);
+  const byId = new Map((inv.components ?? []).map((c) => [c.id, c]));
+  const reaches = (req: Requirement): boolean => {
+    const seen = new Set<string>();
+    const stack = namedIn(req);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (targets.includes(id)) return true;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const next = byId.get(id)!.requires;
+      if (next !== undefined) stack.push(...namedIn(next));
+    }
+    return false;
+  };
   let bound = 0;
-  for (const f of scores.functions) {
+  for (const [k, f] of scores.functions.entries()) {
+    // A function that reaches no target keeps its figures (the test above).
+    if (!reaches(inv.functions![k]!.requires)) continue;
     if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
     for (const c of f.cutSets) {
       if (c.components.some((id) => touched.has(id) || id.startsWith("failover:"))) bound += c.expectedAnnualLoss;
@@ -841,6 +858,46 @@ describe("the plan", () => {
       { numRuns: 50 },
     );
     expect(picks).toBeGreaterThan(30);
+  });
+
+  it("a mitigation changes no figure of a function whose structure reaches none of its target components", () => {
+    // plan.ts bounds, re-scores and carries benefits over on this (Mitigation.apply).
+    let unreached = 0;
+    fc.assert(
+      fc.property(inventoryArb({ maxComponents: 18, maxFunctions: 5, maxDataSets: 2 }), (raw) => {
+        const inv = valid(raw);
+        const scores = scoreInventory(inv);
+        const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
+        const byId = new Map(inv.components!.map((c) => [c.id, c]));
+        const reached = (req: Requirement): Set<string> => {
+          const out = new Set<string>();
+          const stack = namedIn(req);
+          while (stack.length > 0) {
+            const id = stack.pop()!;
+            if (out.has(id)) continue;
+            out.add(id);
+            const next = byId.get(id)!.requires;
+            if (next !== undefined) stack.push(...namedIn(next));
+          }
+          return out;
+        };
+        const reachedBy = inv.functions!.map((f) => reached(f.requires));
+        for (const m of MITIGATIONS) {
+          for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
+            const after = scoreInventory(m.apply(inv, targets));
+            inv.functions!.forEach((f, k) => {
+              if (targets.some((t) => reachedBy[k]!.has(t))) return;
+              unreached++;
+              const g = after.functions.find((x) => x.id === f.id)!;
+              expect(g.expectedAnnualLoss, `${m.id} ${targets.join(",")} changed ${f.id}`).toBe(scores.functions[k]!.expectedAnnualLoss);
+              expect(g.cutSets.map((c) => c.components.join(","))).toEqual(scores.functions[k]!.cutSets.map((c) => c.components.join(",")));
+            });
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(unreached).toBeGreaterThan(100);
   });
 
   it("every mitigation's apply() gives a valid inventory and leaves its input untouched", () => {
