@@ -61,6 +61,8 @@ export interface ScoreInternals {
     readonly scores: Scores;
     readonly changedComponents: ReadonlySet<string>;
     readonly changedDataSets: ReadonlySet<string>;
+    /** Indexes of the only functions that can have changed, when the caller knows them. */
+    readonly affectedFunctions?: ReadonlySet<number>;
   };
   /** Shared by the many scorings of one plan (see ScoringCache). */
   readonly cache?: ScoringCache;
@@ -89,7 +91,11 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
     maxOrder,
     figuresOnly: options.figuresOnly,
     families: cache?.families,
-    reuse: options.reuse && { functions: options.reuse.scores.functions, changed: options.reuse.changedComponents },
+    reuse: options.reuse && {
+      functions: options.reuse.scores.functions,
+      changed: options.reuse.changedComponents,
+      affected: options.reuse.affectedFunctions,
+    },
   });
   const previousDataSets = options.reuse?.scores.dataSets;
   const dataSets = (inventory.dataSets ?? []).map((ds, i) =>

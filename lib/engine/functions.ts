@@ -128,7 +128,15 @@ export interface FunctionScoringOptions {
    * function whose structure reaches no changed component has the same cut sets, rates and
    * figures, so its previous result is reused (plan.ts relies on this to stay fast).
    */
-  readonly reuse?: { readonly functions: readonly FunctionResult[]; readonly changed: ReadonlySet<string> };
+  readonly reuse?: {
+    readonly functions: readonly FunctionResult[];
+    readonly changed: ReadonlySet<string>;
+    /**
+     * Indexes of the functions that can have changed, when the caller knows them (plan.ts:
+     * those that reach a mitigation's targets); the others are reused without a walk.
+     */
+    readonly affected?: ReadonlySet<number>;
+  };
   /** Families of earlier scorings with the same event numbering (plan.ts). */
   readonly families?: FamilyStore;
 }
@@ -211,7 +219,7 @@ export function scoreFunctions(
     (node, k) =>
       reuse !== undefined &&
       reuse.functions[k]?.id === functions[k]!.id &&
-      !reachesAny(model, node, reuse.changed),
+      (reuse.affected ? !reuse.affected.has(k) : !reachesAny(model, node, reuse.changed)),
   );
   const families = model.functionNodes.map((node, k) => (reused[k] ? undefined : engine.familyOf(node)));
   const pseudoEvents = model.pseudoEvents.map((p) => ({

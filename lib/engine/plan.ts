@@ -14,7 +14,7 @@ import {
   type MitigationCost,
   type PlanContext,
 } from "./mitigations.js";
-import { reachedComponents, reachesAny } from "./functions.js";
+import { reachedComponents } from "./functions.js";
 import type { Inventory } from "./schema.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -165,7 +165,7 @@ function rootsOf(scores: Scores, targets: readonly string[]): string[] {
   return targets.filter((t) => scores.model.componentIndex.has(t));
 }
 
-function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache): Evaluated {
+function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache, reach: FunctionReach): Evaluated {
   const next = c.mitigation.apply(inventory, c.targets);
   const after = scoreInventory(next, {
     maxOrder: options.maxOrder,
@@ -175,6 +175,7 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
       scores,
       // Functions that reach no target keep their result (FunctionReach).
       changedComponents: new Set(c.roots),
+      affectedFunctions: new Set(reach.affectedBy(c.roots)),
       changedDataSets: new Set(c.mitigation.touchesDataSets(c.targets)),
     },
   });
@@ -221,11 +222,16 @@ function toItem(c: Candidate, e: Evaluated, before: number): PlanItem {
   };
 }
 
-function candidatesFor(inventory: Inventory, scores: Scores, applied: ReadonlySet<string>, options: PlanOptions): Candidate[] {
+function candidatesFor(
+  inventory: Inventory,
+  scores: Scores,
+  reach: FunctionReach,
+  applied: ReadonlySet<string>,
+  options: PlanOptions,
+): Candidate[] {
   const spofs = new Set<string>();
   for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
   const ctx: PlanContext = { inventory, scores, spofs };
-  const reach = new FunctionReach(scores);
   const out: Candidate[] = [];
   for (const m of MITIGATIONS) {
     for (const targets of m.candidates(ctx)) {
@@ -262,6 +268,7 @@ function carried(
   e: Evaluated,
   benefits: ReadonlyMap<string, number>,
   candidates: readonly Candidate[],
+  reachAfter: FunctionReach,
 ): Map<string, number> {
   const out = new Map<string, number>();
   if ((e.inventory.people?.length ?? 0) !== (before.people?.length ?? 0)) return out;
@@ -281,15 +288,7 @@ function carried(
     const touches = c.mitigation.touches(e.inventory, c.targets);
     if (touches.some((id) => pickedComponents.has(id))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
-    const roots = new Set(c.roots);
-    let affectsChanged = false;
-    for (const k of changedFunctions) {
-      if (reachesAny(after, after.functionNodes[k]!, roots)) {
-        affectsChanged = true;
-        break;
-      }
-    }
-    if (!affectsChanged) out.set(c.key, benefit);
+    if (!reachAfter.affectedBy(c.roots).some((k) => changedFunctions.has(k))) out.set(c.key, benefit);
   }
   return out;
 }
@@ -314,6 +313,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   // Every scoring of the plan shares event numbers and cut-set families (assess.ts ScoringCache).
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
   let scores = scoreInventory(current, { maxOrder: options.maxOrder, figuresOnly: true, cache });
+  let reach = new FunctionReach(scores);
   const start = scores.expectedAnnualLoss;
   const applied = new Set<string>();
   const plan: PlanItem[] = [];
@@ -326,7 +326,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   let carriedOver = new Map<string, number>();
 
   for (;;) {
-    candidates = candidatesFor(current, scores, applied, options);
+    candidates = candidatesFor(current, scores, reach, applied, options);
     if (plan.length >= maxItems) break;
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then inventory order.
@@ -340,7 +340,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
       if (c.firstYearCost > remaining) continue;
       let benefit = carriedOver.get(c.key);
       if (benefit === undefined) {
-        c.evaluated = evaluate(c, current, scores, options, cache);
+        c.evaluated = evaluate(c, current, scores, options, cache, reach);
         evaluations++;
         benefit = c.evaluated.benefit;
       }
@@ -352,16 +352,18 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
     }
     if (!best) break;
     if (!best.c.evaluated) {
-      best.c.evaluated = evaluate(best.c, current, scores, options, cache);
+      best.c.evaluated = evaluate(best.c, current, scores, options, cache, reach);
       evaluations++;
     }
     const e = best.c.evaluated;
     plan.push(toItem(best.c, e, scores.expectedAnnualLoss));
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
-    carriedOver = carried(best.c, current, scores, e, benefits, candidates);
+    const reachAfter = new FunctionReach(e.after);
+    carriedOver = carried(best.c, current, scores, e, benefits, candidates, reachAfter);
     current = e.inventory;
     scores = e.after;
+    reach = reachAfter;
   }
 
   // What is left, scored against the final state: not worth it, or worth it but over budget.
@@ -369,7 +371,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   const overBudget: PlanItem[] = [];
   for (const c of candidates) {
     if (c.bound <= 0) continue;
-    const e = c.evaluated ?? evaluate(c, current, scores, options, cache);
+    const e = c.evaluated ?? evaluate(c, current, scores, options, cache, reach);
     if (!c.evaluated) evaluations++;
     if (e.benefit <= 0) continue;
     const item = toItem(c, e, scores.expectedAnnualLoss);
