@@ -117,7 +117,10 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
     dataSets,
     components: model.components,
     pseudoEvents,
-    assumptions: model.assumptions,
+    // Written out on first read (model.ts): plan re-scorings never read them.
+    get assumptions() {
+      return model.assumptions;
+    },
     model,
   };
 }

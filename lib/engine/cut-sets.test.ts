@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CutSetEngine, type Family, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, FamilyStore, type Family, type StructureNode } from "./cut-sets.js";
 
 type Gate = StructureNode & { type: "gate" };
 
@@ -469,5 +469,37 @@ describe("against brute-force enumeration", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("order 1: the singles algebra", () => {
+  it("gives the general path's sets, T and switch-over rates (and truncated whenever a minimal set was cut)", () => {
+    let failovers = 0;
+    fc.assert(
+      fc.property(graphArb, fc.boolean(), fc.array(fc.double({ min: 0.01, max: 10, noNaN: true }), { minLength: 20, maxLength: 20 }), (graph, withFailover, numbers) => {
+        // Optionally a failover group over the top and one event: a switch-over pseudo-event.
+        const pseudo = graph.events;
+        const top: StructureNode = withFailover
+          ? { type: "failover", group: any(graph.top, ev(numbers.length % graph.events)) as StructureNode & { type: "gate" }, pseudoEvent: pseudo }
+          : graph.top;
+        const eventCount = graph.events + 1;
+        const rates = () => ({ failuresPerYear: numbers.slice(0, eventCount), repairHours: numbers.slice(20 - eventCount) });
+        const singlesRates = rates();
+        const generalRates = rates();
+        const singles = new CutSetEngine({ maxOrder: 1, eventCount }, singlesRates).familyOf(top);
+        // With a FamilyStore, order 1 takes the general path.
+        const general = new CutSetEngine({ maxOrder: 1, eventCount }, generalRates, new FamilyStore(1)).familyOf(top);
+        expect(setsWithT(singles)).toEqual(setsWithT(general));
+        if (withFailover) {
+          failovers++;
+          expect(singlesRates.failuresPerYear[pseudo]).toBe(generalRates.failuresPerYear[pseudo]);
+        }
+        const truth = bruteForceMinimal({ top: graph.top, events: graph.events });
+        if (!withFailover && truth.some((s) => s.length > 1)) expect(singles.truncated).toBe(true);
+        if (!withFailover && graph.events === 1) expect(singles.truncated).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+    expect(failovers).toBeGreaterThan(100);
   });
 });

@@ -184,8 +184,20 @@ export class CutSetEngine {
 
   /** The minimal cut sets of a node, memoised by node identity (shared sub-structures). */
   familyOf(node: StructureNode): Family {
+    if (this.options.maxOrder === 1 && !this.store) {
+      // Single points of failure only: a leaner algebra on sorted event lists (SinglesAlgebra).
+      const known = this.memo.get(node);
+      if (known) return known.family;
+      this.singles ??= new SinglesAlgebra(this.rates);
+      const s = this.singles.of(node);
+      const family: Family = { sets: s.events.map((e) => [e]), rideThrough: [...s.t], truncated: s.truncated };
+      this.memo.set(node, { family, rules: NO_RULES });
+      return family;
+    }
     return this.entryOf(node).family;
   }
+
+  private singles: SinglesAlgebra | undefined;
 
   private entryOf(node: StructureNode): Entry {
     const known = this.memo.get(node);
@@ -519,3 +531,151 @@ function hasProperSubsetIn(
   return false;
 }
 
+
+/** The order-1 family of a node: ascending events, with their ride-through times. */
+interface Singles {
+  readonly events: readonly number[];
+  readonly t: readonly number[];
+  /** Some union of two or more events, not a superset of a single, was left out. */
+  readonly truncated: boolean;
+}
+
+/**
+ * Minimal cut sets of order 1 (single points of failure), which is what the general rules of
+ * model.md §3 reduce to for one event: a component is its own event (T = 0) and its requirements'
+ * events delayed by its ride-through; `all` is the union (smallest T); `any` the intersection
+ * (largest T); a gate that fails with `need` members down holds the events found in at least
+ * `need` members, with the need-th smallest of their T; a failover group adds its switch-over
+ * pseudo-event. The same sets and T as CutSetEngine's general path (cut-sets.test.ts compares
+ * them), without its keys, index maps and one array per set: SPOFs of 100,000 components.
+ */
+class SinglesAlgebra {
+  private readonly memo = new Map<StructureNode, Singles>();
+
+  constructor(private readonly rates: EventRates) {}
+
+  of(node: StructureNode): Singles {
+    const known = this.memo.get(node);
+    if (known) return known;
+    let out: Singles;
+    switch (node.type) {
+      case "event":
+        out = { events: [node.event], t: [0], truncated: false };
+        break;
+      case "component": {
+        const own: Singles = { events: [node.event], t: [0], truncated: false };
+        if (!node.requires) {
+          out = own;
+          break;
+        }
+        const below = this.of(node.requires);
+        const rt = node.rideThroughHours;
+        out = mergeSingles(own, rt === 0 ? below : { events: below.events, t: below.t.map((x) => x + rt), truncated: below.truncated });
+        break;
+      }
+      case "gate": {
+        const parts = node.members.map((m) => this.of(m));
+        out = atLeastSingles(Math.max(1, Math.min(node.need, parts.length)), parts);
+        break;
+      }
+      case "failover": {
+        const group = this.of(node.group);
+        const primary = this.of(node.group.members[0]!);
+        const own = new Set(group.events);
+        let rate = 0;
+        // In event order, as CutSetEngine's rule does.
+        for (let i = 0; i < primary.events.length; i++) {
+          const e = primary.events[i]!;
+          if (own.has(e)) continue;
+          rate += Math.exp(-primary.t[i]! / this.rates.repairHours[e]!) * this.rates.failuresPerYear[e]!;
+        }
+        this.rates.failuresPerYear[node.pseudoEvent] = rate;
+        out = mergeSingles(group, { events: [node.pseudoEvent], t: [0], truncated: false });
+        break;
+      }
+    }
+    this.memo.set(node, out);
+    return out;
+  }
+}
+
+/** Union of two lists; an event in both keeps the smaller T. */
+function mergeSingles(a: Singles, b: Singles): Singles {
+  const events: number[] = [];
+  const t: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.events.length || j < b.events.length) {
+    const x = i < a.events.length ? a.events[i]! : Infinity;
+    const y = j < b.events.length ? b.events[j]! : Infinity;
+    if (x < y) {
+      events.push(x);
+      t.push(a.t[i++]!);
+    } else if (y < x) {
+      events.push(y);
+      t.push(b.t[j++]!);
+    } else {
+      events.push(x);
+      t.push(Math.min(a.t[i++]!, b.t[j++]!));
+    }
+  }
+  return { events, t, truncated: a.truncated || b.truncated };
+}
+
+/** Events in at least `need` of the parts, with the need-th smallest T among the parts holding them. */
+function atLeastSingles(need: number, parts: readonly Singles[]): Singles {
+  let truncated = parts.some((p) => p.truncated);
+  if (need === 1) {
+    let acc: Singles = { events: [], t: [], truncated };
+    for (const p of parts) acc = mergeSingles(acc, p);
+    return acc;
+  }
+  let events: number[] = [];
+  let t: number[] = [];
+  if (need === parts.length) {
+    events = [...parts[0]!.events];
+    t = [...parts[0]!.t];
+    for (let k = 1; k < parts.length && events.length > 0; k++) {
+      const p = parts[k]!;
+      const nextEvents: number[] = [];
+      const nextT: number[] = [];
+      let i = 0;
+      let j = 0;
+      while (i < events.length && j < p.events.length) {
+        const x = events[i]!;
+        const y = p.events[j]!;
+        if (x < y) i++;
+        else if (y < x) j++;
+        else {
+          nextEvents.push(x);
+          nextT.push(Math.max(t[i++]!, p.t[j++]!));
+        }
+      }
+      events = nextEvents;
+      t = nextT;
+    }
+  } else {
+    const pairs: Array<[number, number]> = [];
+    for (const p of parts) for (let i = 0; i < p.events.length; i++) pairs.push([p.events[i]!, p.t[i]!]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    for (let i = 0; i < pairs.length; ) {
+      let j = i;
+      while (j < pairs.length && pairs[j]![0] === pairs[i]![0]) j++;
+      if (j - i >= need) {
+        events.push(pairs[i]![0]);
+        t.push(pairs[i + need - 1]![1]);
+      }
+      i = j;
+    }
+  }
+  // Left out: a union of events from `need` members that contains none of the singles kept
+  // (a union containing one is not minimal). Such a union exists when `need` members still have
+  // an event outside the result.
+  if (!truncated) {
+    const kept = new Set(events);
+    let members = 0;
+    for (const p of parts) if (p.events.some((e) => !kept.has(e))) members++;
+    truncated = members >= need;
+  }
+  return { events, t, truncated };
+}

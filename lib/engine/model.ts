@@ -82,6 +82,11 @@ export class EventNumbering {
     return n;
   }
 
+  /** The number of a name, if it has one (hands out none). */
+  lookup(name: string): number | undefined {
+    return this.numbers.get(name);
+  }
+
   /** Numbers handed out so far. */
   get size(): number {
     return this.names.length;
@@ -96,7 +101,8 @@ export interface ResolvedModel {
   readonly inventory: Inventory;
   readonly organization: ResolvedOrganization;
   readonly components: readonly ResolvedComponent[];
-  readonly componentIndex: ReadonlyMap<string, number>;
+  /** Index of a component by id; undefined for an id that is not a component of this inventory. */
+  indexOfComponent(id: string): number | undefined;
   readonly pseudoEvents: readonly PseudoEvent[];
   /** Event number of each component, in inventory order. */
   readonly componentEvents: readonly number[];
@@ -164,14 +170,15 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
   });
 
   const rawComponents = inventory.components ?? [];
+  const componentDefaults = COMPONENT_DEFAULTS;
+  // Components that took a default rate or repair time: their assumptions are written out only
+  // when someone reads them (a plan re-scores hundreds of times and reads none).
+  const defaulted: number[] = [];
+  const componentEvents: number[] = new Array(rawComponents.length);
   const components = rawComponents.map((c, i): ResolvedComponent => {
-    const d = COMPONENT_DEFAULTS[c.kind];
-    if (c.failuresPerYear === undefined) {
-      assumptions.push({ path: `components[${i}].failuresPerYear`, value: d.failuresPerYear, source: d.source });
-    }
-    if (c.repairHours === undefined) {
-      assumptions.push({ path: `components[${i}].repairHours`, value: d.repairHours, source: d.source });
-    }
+    componentEvents[i] = numbering.of(c.id);
+    const d = componentDefaults[c.kind];
+    if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
     const failuresPerYear = c.failuresPerYear ?? d.failuresPerYear;
     const repairHours = c.repairHours ?? d.repairHours;
     let peopleWaitHours = 0;
@@ -200,13 +207,14 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
       knownBy: c.knownBy,
     };
   });
-  const componentIndex = new Map(components.map((c, i) => [c.id, i]));
-  const componentEvents = components.map((c) => numbering.of(c.id));
 
+  // Component index by event number (the numbering's own map is the index by id: one map, not two).
+  const eventComponents = new Int32Array(numbering.size).fill(-1);
+  for (let i = 0; i < componentEvents.length; i++) eventComponents[componentEvents[i]!] = i;
   const pseudoEvents: PseudoEvent[] = [];
   const componentNodes: StructureNode[] = new Array(components.length);
   const compile = (req: Requirement): StructureNode => {
-    if (typeof req === "string") return nodeOf(componentIndex.get(req)!);
+    if (typeof req === "string") return nodeOf(eventComponents[numbering.lookup(req)!]!);
     if ("all" in req) return { type: "gate", need: 1, members: req.all.map(compile) };
     if ("atLeast" in req) {
       return { type: "gate", need: req.of.length - req.atLeast + 1, members: req.of.map(compile) };
@@ -236,20 +244,44 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
   };
   for (let i = 0; i < components.length; i++) nodeOf(i);
   const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires));
-  const eventComponents = new Int32Array(numbering.size).fill(-1);
-  componentEvents.forEach((e, i) => (eventComponents[e] = i));
+  // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
+  const allEventComponents = new Int32Array(numbering.size).fill(-1);
+  allEventComponents.set(eventComponents);
+  const indexOfComponent = (id: string): number | undefined => {
+    const e = numbering.lookup(id);
+    const i = e === undefined ? -1 : (allEventComponents[e] ?? -1);
+    return i >= 0 ? i : undefined;
+  };
+
+  const before = assumptions;
+  let all: Assumption[] | undefined;
+  const allAssumptions = (): Assumption[] => {
+    if (all) return all;
+    all = [...before];
+    for (const i of defaulted) {
+      const c = rawComponents[i]!;
+      const d = componentDefaults[c.kind];
+      if (c.failuresPerYear === undefined) {
+        all.push({ path: `components[${i}].failuresPerYear`, value: d.failuresPerYear, source: d.source });
+      }
+      if (c.repairHours === undefined) all.push({ path: `components[${i}].repairHours`, value: d.repairHours, source: d.source });
+    }
+    return all;
+  };
 
   return {
     inventory,
     organization,
     components,
-    componentIndex,
+    indexOfComponent,
     pseudoEvents,
     componentEvents,
-    eventComponents,
+    eventComponents: allEventComponents,
     numbering,
     componentNodes,
     functionNodes,
-    assumptions,
+    get assumptions() {
+      return allAssumptions();
+    },
   };
 }

@@ -162,7 +162,7 @@ class FunctionReach {
 
 /** Target components of a candidate (data-set targets change no function). */
 function rootsOf(scores: Scores, targets: readonly string[]): string[] {
-  return targets.filter((t) => scores.model.componentIndex.has(t));
+  return targets.filter((t) => scores.model.indexOfComponent(t) !== undefined);
 }
 
 function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache, reach: FunctionReach): Evaluated {
@@ -284,7 +284,7 @@ function carried(
     const benefit = benefits.get(c.key);
     if (benefit === undefined) continue;
     if (c.mitigation.touchesDataSets(c.targets).some((d) => pickedDataSets.has(d))) continue;
-    if (!c.targets.every((t) => after.componentIndex.has(t) || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
+    if (!c.targets.every((t) => after.indexOfComponent(t) !== undefined || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
     const touches = c.mitigation.touches(e.inventory, c.targets);
     if (touches.some((id) => pickedComponents.has(id))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
