@@ -56,7 +56,6 @@ import {
   timeRepeated,
 } from "./measure.js";
 import { compareSpofs, findSpofsNaively } from "./naive-spofs.js";
-import { findSinglePoints } from "./single-points.js";
 import { measureScramStartup, runScram, scramVersion, type ScramRun } from "./scram.js";
 
 const ORDER = 3;
@@ -306,11 +305,8 @@ interface SpofRow {
   readonly oursMs: number;
   readonly oursFirstMs: number;
   readonly coreMs: number;
-  readonly singlesMs: number;
-  readonly singlesFirstMs: number;
   /** CPU medians: less sensitive than wall time to other processes on the machine. */
   readonly oursCpuMs: number;
-  readonly singlesCpuMs: number;
   readonly naiveCpuMs: number | undefined;
   readonly naiveMs: number | undefined;
   readonly equal: boolean | undefined;
@@ -320,10 +316,10 @@ interface SpofRow {
 function spofSection(options: Options): SpofRow[] {
   heading("2. Single points of failure: the engine against a naive baseline");
   print("engine = scoreInventory(maxOrder 1, figuresOnly): the SPOF lists of every function, as the app");
-  print("gets them. core = resolveModel + CutSetEngine at order 1, singles only. singles = resolveModel +");
-  print("the dedicated order-1 algebra proposed in bench/engine/single-points.ts (same lists, same order).");
-  print("naive = fail each component alone and re-evaluate every function's requirements recursively");
-  print("(no memo). Times are warm medians (first run in brackets); ratios = naive / engine, naive / singles.");
+  print("gets them (at order 1 the engine uses its order-1 algebra, lib/engine/cut-sets.ts SinglesAlgebra).");
+  print("core = resolveModel + CutSetEngine at order 1, no weighing. naive = fail each component alone and");
+  print("re-evaluate every function's requirements recursively (no memo). Times are warm medians (first run");
+  print("in brackets); ratio = naive / engine.");
   print();
   const out: SpofRow[] = [];
   const rows: string[][] = [];
@@ -348,11 +344,6 @@ function spofSection(options: Options): SpofRow[] {
     };
     const coreFirst = measureOnce(coreRun);
     const core = timeRepeated(coreRun, coreFirst, 3000);
-    const singlesRun = () => findSinglePoints(resolveModel(inventory));
-    const singlesFirst = measureOnce(singlesRun);
-    const singles = timeRepeated(singlesRun, singlesFirst, 3000);
-    // The dedicated path must give the engine's lists exactly, order included.
-    const sameOrder = [...first.result].every(([fn, list]) => JSON.stringify(singlesFirst.result.get(fn)) === JSON.stringify(list));
     let naiveMs: number | undefined;
     let naiveCpuMs: number | undefined;
     let equal: boolean | undefined;
@@ -362,13 +353,9 @@ function spofSection(options: Options): SpofRow[] {
       const naive = timeRepeated(() => findSpofsNaively(inventory), naiveFirst, 3000, 3);
       naiveMs = naive.medianMs;
       naiveCpuMs = naive.medianCpuMs;
-      const diffs = [first.result, coreFirst.result, singlesFirst.result].map((r) => compareSpofs(naiveFirst.result, r));
+      const diffs = [first.result, coreFirst.result].map((r) => compareSpofs(naiveFirst.result, r));
       equal = diffs.every((d) => d.length === 0);
       if (!equal) detail = `differ: ${JSON.stringify(diffs.find((d) => d.length > 0)![0])}`;
-    }
-    if (!sameOrder) {
-      equal = false;
-      detail += " singles path: order differs from the engine";
     }
     let spofs = 0;
     for (const list of first.result.values()) spofs += list.length;
@@ -377,10 +364,7 @@ function spofSection(options: Options): SpofRow[] {
       oursMs: ours.medianMs,
       oursFirstMs: ours.firstMs,
       coreMs: core.medianMs,
-      singlesMs: singles.medianMs,
-      singlesFirstMs: singles.firstMs,
       oursCpuMs: ours.medianCpuMs,
-      singlesCpuMs: singles.medianCpuMs,
       naiveCpuMs,
       naiveMs,
       equal,
@@ -391,16 +375,14 @@ function spofSection(options: Options): SpofRow[] {
       formatCount(spofs),
       `${formatMs(ours.medianMs)} (${formatMs(ours.firstMs)})`,
       `${formatMs(core.medianMs)} (${formatMs(core.firstMs)})`,
-      `${formatMs(singles.medianMs)} (${formatMs(singles.firstMs)})`,
       naiveMs === undefined ? "not run" : formatMs(naiveMs),
-      equal === undefined ? (sameOrder ? "" : "DIFFERENT") : equal ? "equal" : "DIFFERENT",
+      equal === undefined ? "" : equal ? "equal" : "DIFFERENT",
       naiveMs === undefined ? "" : `${(naiveMs / ours.medianMs).toFixed(1)}×`,
-      naiveMs === undefined ? "" : `${(naiveMs / singles.medianMs).toFixed(0)}×`,
       detail,
     ]);
     process.stderr.write(`  spofs: ${size} done\n`);
   }
-  print(renderTable(["components", "SPOFs", "engine", "core", "singles", "naive", "sets", "naive/engine", "naive/singles", ""], rows, [9]));
+  print(renderTable(["components", "SPOFs", "engine", "core", "naive", "sets", "naive/engine", ""], rows, [7]));
   return out;
 }
 
@@ -596,13 +578,6 @@ async function main(): Promise<void> {
       at100k ? (at100k.oursMs < 1000 ? "met" : "NOT MET") : "not measured",
       at100k ? `${formatMs(at100k.oursMs)} (first ${formatMs(at100k.oursFirstMs)}) via scoreInventory` : "",
     ]);
-    if (at100k) {
-      rows.push([
-        "  … with the proposed dedicated path",
-        at100k.singlesMs < 1000 ? "met" : "NOT MET",
-        `${formatMs(at100k.singlesMs)} (first ${formatMs(at100k.singlesFirstMs)}), resolveModel included`,
-      ]);
-    }
     const at2k = spofs.find((r) => r.size === 2000);
     const ratio = at2k?.naiveMs !== undefined ? at2k.naiveMs / at2k.oursMs : undefined;
     rows.push([
@@ -610,16 +585,12 @@ async function main(): Promise<void> {
       ratio === undefined ? "not measured" : ratio >= 100 ? "met" : "NOT MET",
       ratio === undefined ? "" : `${ratio.toFixed(1)}× (naive ${formatMs(at2k!.naiveMs!)}, engine ${formatMs(at2k!.oursMs)})`,
     ]);
-    if (at2k?.naiveMs !== undefined) {
-      const r = at2k.naiveMs / at2k.singlesMs;
-      rows.push(["  … with the proposed dedicated path", r >= 100 ? "met" : "NOT MET", `${r.toFixed(0)}× (singles ${formatMs(at2k.singlesMs)})`]);
-      if (at2k.naiveCpuMs !== undefined) {
-        rows.push([
-          "  … the same two ratios by CPU time",
-          "",
-          `engine ${(at2k.naiveCpuMs / at2k.oursCpuMs).toFixed(1)}×, dedicated path ${(at2k.naiveCpuMs / at2k.singlesCpuMs).toFixed(0)}× (naive ${formatMs(at2k.naiveCpuMs)}, engine ${formatMs(at2k.oursCpuMs)}, singles ${formatMs(at2k.singlesCpuMs)} CPU)`,
-        ]);
-      }
+    if (at2k?.naiveCpuMs !== undefined) {
+      rows.push([
+        "  … the same ratio by CPU time",
+        "",
+        `${(at2k.naiveCpuMs / at2k.oursCpuMs).toFixed(1)}× (naive ${formatMs(at2k.naiveCpuMs)}, engine ${formatMs(at2k.oursCpuMs)} CPU)`,
+      ]);
     }
     const unequal = spofs.filter((r) => r.equal === false).map((r) => formatCount(r.size));
     rows.push(["SPOF sets equal to the naive baseline", unequal.length === 0 ? "met" : "NOT MET", unequal.length === 0 ? "every size run" : `differ at ${unequal.join(", ")}`]);
