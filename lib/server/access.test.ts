@@ -132,6 +132,18 @@ describe("tenant isolation: another organisation's ids are not found (404, never
     expect((await getAssessment(theirs.owner, { organizationId: theirs.org.id, assessmentId: theirs.assessmentId })).version).toBe(1);
   });
 
+  it("for another organisation's results under the caller's own organisation id, with or without a snapshot", async () => {
+    const mine = await orgWithTeam("Mine");
+    const theirs = await orgWithTeam("Theirs");
+    const mixed = { organizationId: mine.org.id, assessmentId: theirs.assessmentId };
+    expect((await errorOf(getLatestResult(mine.owner, mixed))).status).toBe(404);
+    const theirIds = { organizationId: theirs.org.id, assessmentId: theirs.assessmentId };
+    await saveAssessmentDraft(theirs.owner, { ...theirIds, inventory: harborDental, version: 1 });
+    await completeAssessment(theirs.owner, { ...theirIds, version: 2 });
+    expect((await errorOf(getLatestResult(mine.owner, mixed))).status).toBe(404);
+    expect(await getLatestResult(theirs.viewer, theirIds)).not.toBeNull();
+  });
+
   it("for unknown and malformed ids, the same answer as for foreign ones", async () => {
     const mine = await orgWithTeam();
     for (const organizationId of ["does-not-exist", "", "../etc", "x".repeat(200), 42 as unknown as string]) {
@@ -139,6 +151,15 @@ describe("tenant isolation: another organisation's ids are not found (404, never
     }
     const err = await errorOf(getAssessment(mine.owner, { organizationId: mine.org.id, assessmentId: "nope" }));
     expect(err.message).toMatch(/not found/);
+    for (const assessmentId of ["nope", "", "../etc", "x".repeat(200)]) {
+      expect((await errorOf(getLatestResult(mine.owner, { organizationId: mine.org.id, assessmentId }))).status).toBe(404);
+    }
+  });
+
+  it("gives an organisation's own name, date and the caller's role from one membership check", async () => {
+    const t = await orgWithTeam("Dated");
+    const stored = await getDb().organization.findUniqueOrThrow({ where: { id: t.org.id }, select: { createdAt: true } });
+    expect(await getOrganization(t.viewer, { organizationId: t.org.id })).toEqual({ id: t.org.id, name: "Dated", createdAt: stored.createdAt, role: "viewer" });
   });
 
   it("for an archived organisation, even to its own members", async () => {

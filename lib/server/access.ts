@@ -64,6 +64,7 @@ function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> 
 interface MembershipCheck {
   readonly organizationId: string;
   readonly organizationName: string;
+  readonly organizationCreatedAt: Date;
   readonly role: Role;
 }
 
@@ -76,12 +77,17 @@ async function authorize(actor: Actor, organizationId: unknown, permission?: Per
   const orgId = checkId(organizationId, "That organisation");
   const membership = await getDb().membership.findUnique({
     where: { userId_organizationId: { userId, organizationId: orgId } },
-    select: { role: true, organization: { select: { id: true, name: true, archivedAt: true } } },
+    select: { role: true, organization: { select: { id: true, name: true, createdAt: true, archivedAt: true } } },
   });
   if (!membership || membership.organization.archivedAt) throw new NotFoundError("That organisation");
   const role = RoleSchema.parse(membership.role);
   if (permission && !can(role, permission)) throw new ForbiddenError(action);
-  return { organizationId: membership.organization.id, organizationName: membership.organization.name, role };
+  return {
+    organizationId: membership.organization.id,
+    organizationName: membership.organization.name,
+    organizationCreatedAt: membership.organization.createdAt,
+    role,
+  };
 }
 
 // ---------------------------------------------------------------- organisations
@@ -132,12 +138,9 @@ export async function listMyOrganizations(actor: Actor): Promise<OrganizationSum
 }
 
 export async function getOrganization(actor: Actor, input: { organizationId: string }): Promise<OrganizationSummary> {
+  // The membership check already read the organisation: no second query.
   const m = await authorize(actor, input.organizationId);
-  const org = await getDb().organization.findUniqueOrThrow({
-    where: { id: m.organizationId },
-    select: { id: true, name: true, createdAt: true },
-  });
-  return { ...org, role: m.role };
+  return { id: m.organizationId, name: m.organizationName, createdAt: m.organizationCreatedAt, role: m.role };
 }
 
 // ---------------------------------------------------------------- members and invitations
@@ -547,13 +550,20 @@ export async function getLatestResult(
   input: { organizationId: string; assessmentId: string },
 ): Promise<AssessmentResult | null> {
   const m = await authorize(actor, input.organizationId);
-  const row = await findAssessment(m.organizationId, input.assessmentId);
+  const assessmentId = checkId(input.assessmentId, "That assessment");
+  // Scoped by organisation as well as assessment. A snapshot implies its assessment (foreign key,
+  // cascading delete), so the assessment is looked up only when there is none: unknown → 404, no
+  // results yet → null. (Not findAssessment: it would read both stored JSON drafts for nothing.)
   const snap = await getDb().assessmentSnapshot.findFirst({
-    where: { assessmentId: row.id, organizationId: m.organizationId },
+    where: { assessmentId, organizationId: m.organizationId },
     orderBy: { createdAt: "desc" },
     select: { id: true, createdAt: true, engineVersion: true, assessmentVersion: true, inventoryJson: true, resultJson: true },
   });
-  if (!snap) return null;
+  if (!snap) {
+    const exists = await getDb().assessment.findFirst({ where: { id: assessmentId, organizationId: m.organizationId }, select: { id: true } });
+    if (!exists) throw new NotFoundError("That assessment");
+    return null;
+  }
   return {
     snapshotId: snap.id,
     createdAt: snap.createdAt,

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import type { Actor } from "../access";
+import { getAssessment, getOrganization, type Actor, type AssessmentDetail, type OrganizationSummary } from "../access";
 import { getSessionFromHeaders, type SessionInfo } from "../auth";
 import { isAppError } from "../errors";
 
@@ -11,6 +11,23 @@ import { isAppError } from "../errors";
  * of one request share it instead of each looking the session up again.
  */
 export const currentSession = cache(async (): Promise<SessionInfo | null> => getSessionFromHeaders(await headers()));
+
+/**
+ * An organisation, read once per request: the organisation layout and the page below it share it.
+ * Keyed by the user id, not the actor object, so that any actor of the same person hits.
+ */
+const organizationOfRequest = cache((userId: string, organizationId: string): Promise<OrganizationSummary> => getOrganization({ userId }, { organizationId }));
+export function loadOrganization(actor: Actor, input: { organizationId: string }): Promise<OrganizationSummary> {
+  return organizationOfRequest(actor.userId, input.organizationId);
+}
+
+/** An assessment, read once per request: the assessment layout (its 404 check) and its page share it. */
+const assessmentOfRequest = cache(
+  (userId: string, organizationId: string, assessmentId: string): Promise<AssessmentDetail> => getAssessment({ userId }, { organizationId, assessmentId }),
+);
+export function loadAssessment(actor: Actor, input: { organizationId: string; assessmentId: string }): Promise<AssessmentDetail> {
+  return assessmentOfRequest(actor.userId, input.organizationId, input.assessmentId);
+}
 
 /** The signed-in person, or a redirect to sign-in that comes back to `returnTo`. */
 export async function requireSession(returnTo?: string): Promise<SessionInfo & Actor> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Dashboard } from "@/components/org/dashboard";
 import { can } from "@/lib/roles";
-import { getOrganization, listAssessments } from "@/lib/server/access";
-import { loadForPage, requireSession } from "@/lib/server/next/session";
+import { listAssessments } from "@/lib/server/access";
+import { loadForPage, loadOrganization, requireSession } from "@/lib/server/next/session";
 
 export const metadata: Metadata = { title: "Assessments" };
 
@@ -10,7 +10,7 @@ export default async function Page({ params }: { params: Promise<{ orgId: string
   const { orgId } = await params;
   const actor = await requireSession(`/org/${orgId}`);
   const [org, assessments] = await loadForPage(() =>
-    Promise.all([getOrganization(actor, { organizationId: orgId }), listAssessments(actor, { organizationId: orgId })]),
+    Promise.all([loadOrganization(actor, { organizationId: orgId }), listAssessments(actor, { organizationId: orgId })]),
   );
   return <Dashboard organizationId={org.id} assessments={assessments} canCreate={can(org.role, "createAssessment")} />;
 }

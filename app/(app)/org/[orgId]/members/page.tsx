@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { MembersPage } from "@/components/org/members-page";
 import { can } from "@/lib/roles";
-import { getOrganization, listInvitations, listMembers } from "@/lib/server/access";
-import { loadForPage, requireSession } from "@/lib/server/next/session";
+import { listInvitations, listMembers } from "@/lib/server/access";
+import { loadForPage, loadOrganization, requireSession } from "@/lib/server/next/session";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -10,7 +10,7 @@ export default async function Page({ params }: { params: Promise<{ orgId: string
   const { orgId } = await params;
   const actor = await requireSession(`/org/${orgId}/members`);
   const ids = { organizationId: orgId };
-  const org = await loadForPage(() => getOrganization(actor, ids));
+  const org = await loadForPage(() => loadOrganization(actor, ids));
   const canManage = can(org.role, "manageMembers");
   const [members, invitations] = await loadForPage(() =>
     Promise.all([listMembers(actor, ids), canManage ? listInvitations(actor, ids) : Promise.resolve(null)]),

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { getAssessment } from "@/lib/server/access";
-import { loadForPage, requireSession } from "@/lib/server/next/session";
+import { loadAssessment, loadForPage, requireSession } from "@/lib/server/next/session";
 
 /**
  * The assessment must exist in this organisation before anything streams: the pages below have
@@ -11,6 +10,6 @@ import { loadForPage, requireSession } from "@/lib/server/next/session";
 export default async function AssessmentLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string; assessmentId: string }> }) {
   const { orgId, assessmentId } = await params;
   const actor = await requireSession(`/org/${orgId}`);
-  await loadForPage(() => getAssessment(actor, { organizationId: orgId, assessmentId }));
+  await loadForPage(() => loadAssessment(actor, { organizationId: orgId, assessmentId }));
   return children;
 }

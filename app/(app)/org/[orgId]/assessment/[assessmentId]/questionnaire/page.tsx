@@ -3,8 +3,8 @@ import Link from "next/link";
 import { QuestionnaireScreen } from "@/components/assessment/questionnaire-screen";
 import { answersFromStored } from "@/lib/questionnaire/storage";
 import { emptyAnswers, STEP_IDS, type StepId } from "@/lib/questionnaire/steps";
-import { getAssessment, todayIso, type AssessmentDetail } from "@/lib/server/access";
-import { loadForPage, requireSession } from "@/lib/server/next/session";
+import { todayIso, type AssessmentDetail } from "@/lib/server/access";
+import { loadAssessment, loadForPage, requireSession } from "@/lib/server/next/session";
 
 export const metadata: Metadata = { title: "Questions" };
 
@@ -35,7 +35,7 @@ export default async function Page({
   const [{ orgId, assessmentId }, query] = await Promise.all([params, searchParams]);
   const base = `/org/${orgId}/assessment/${assessmentId}`;
   const actor = await requireSession(`${base}/questionnaire`);
-  const a = await loadForPage(() => getAssessment(actor, { organizationId: orgId, assessmentId }));
+  const a = await loadForPage(() => loadAssessment(actor, { organizationId: orgId, assessmentId }));
   const answers = openingAnswers(a);
   // Resume where the person left off: the step in the address, else the first one not finished.
   const initialStep = isStepId(query.step) ? query.step : (STEP_IDS.find((s) => !answers.done.includes(s)) ?? "review");
