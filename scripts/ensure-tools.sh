@@ -15,5 +15,16 @@ need() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$package" >/dev/null
 }
 
+# Named tools only: `ensure-tools.sh scram` (the benchmarks' peers, not needed by the tests).
+if [ "$#" -gt 0 ]; then
+  for tool in "$@"; do
+    case "$tool" in
+      scram) need scram scram ;; # bench:engine's peer fault-tree analyser
+      *) echo "ensure-tools: unknown tool $tool" >&2; exit 2 ;;
+    esac
+  done
+  exit 0
+fi
+
 # PDF action plan tests (lib/pdf): text extraction, page count, images, page pictures.
 need pdftotext poppler-utils
