@@ -503,3 +503,58 @@ describe("order 1: the singles algebra", () => {
     expect(failovers).toBeGreaterThan(100);
   });
 });
+
+describe("order budgets on tree-shaped structures (disjoint members)", () => {
+  type Shape = { kind: "leaf"; t: number } | { kind: "all" | "any" | "atLeast"; k: number; children: Shape[] };
+  const shapeArb = fc.letrec<{ shape: Shape }>((tie) => ({
+    shape: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.record({ kind: fc.constant("leaf" as const), t: fc.constantFrom(0, 0, 1) }),
+      fc.record({
+        kind: fc.constantFrom("all" as const, "any" as const, "atLeast" as const),
+        k: fc.nat(),
+        children: fc.array(tie("shape"), { minLength: 1, maxLength: 4 }),
+      }),
+    ),
+  })).shape;
+
+  /** Leaves get their own events (a few reuse an earlier one), up to 14 events in all. */
+  function build(shape: Shape, reuse: number[]): RandomGraph | undefined {
+    let next = 0;
+    const make = (s: Shape): StructureNode => {
+      if (s.kind === "leaf") {
+        const shared = reuse.length > 0 && next > 0 && reuse[next % reuse.length]! % 7 === 0;
+        const e = shared ? reuse[next % reuse.length]! % next : next++;
+        return s.t === 0 ? ev(e) : comp(e, undefined, s.t);
+      }
+      const members = s.children.map(make);
+      if (s.kind === "all") return all(...members);
+      if (s.kind === "any") return any(...members);
+      return atLeast(1 + (s.k % members.length), members);
+    };
+    const top = make(shape);
+    return next >= 2 && next <= 14 ? { top, events: next } : undefined;
+  }
+
+  it("give exactly the brute-force minimal cut sets up to the limit, with every T of the unbudgeted path", () => {
+    let runs = 0;
+    fc.assert(
+      fc.property(shapeArb, fc.array(fc.nat(), { maxLength: 5 }), fc.integer({ min: 1, max: 4 }), (shape, reuse, maxOrder) => {
+        const graph = build(shape, reuse);
+        if (!graph) return;
+        runs++;
+        const truth = bruteForceMinimal(graph);
+        const { family } = run(graph.top, { maxOrder, eventCount: graph.events });
+        expect(sets(family)).toEqual(truth.filter((s) => s.length <= maxOrder).map((s) => s.join(",")).sort());
+        // The same sets and T as the order limit 6 filtered down: budgets change no T.
+        const full = run(graph.top, { maxOrder: 6, eventCount: graph.events }).family;
+        const filtered = setsWithT(full);
+        for (const key of Object.keys(filtered)) if (key.split(",").length > maxOrder) delete filtered[key];
+        expect(setsWithT(family)).toEqual(filtered);
+        if (truth.some((s) => s.length > maxOrder)) expect(family.truncated).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+    expect(runs).toBeGreaterThan(100);
+  });
+});

@@ -166,8 +166,10 @@ function unionSorted(a: readonly number[], b: readonly number[], limit: number):
 
 export class CutSetEngine {
   private readonly keyOf: KeyOf;
-  private readonly memo = new Map<StructureNode, Entry>();
+  /** Entries per node, by order budget (index 0 to maxOrder). */
+  private readonly memo = new Map<StructureNode, Array<Entry | undefined>>();
   private readonly signatures = new Map<StructureNode, number>();
+  private readonly bounds = new OrderBounds();
 
   /**
    * `store`: families computed for earlier models of the same plan (see FamilyStore); without
@@ -186,37 +188,53 @@ export class CutSetEngine {
   familyOf(node: StructureNode): Family {
     if (this.options.maxOrder === 1 && !this.store) {
       // Single points of failure only: a leaner algebra on sorted event lists (SinglesAlgebra).
-      const known = this.memo.get(node);
-      if (known) return known.family;
+      const known = this.singlesMemo.get(node);
+      if (known) return known;
       this.singles ??= new SinglesAlgebra(this.rates);
       const s = this.singles.of(node);
       const family: Family = { sets: s.events.map((e) => [e]), rideThrough: [...s.t], truncated: s.truncated };
-      this.memo.set(node, { family, rules: NO_RULES });
+      this.singlesMemo.set(node, family);
       return family;
     }
-    return this.entryOf(node).family;
+    return this.entryOf(node, this.options.maxOrder).family;
   }
 
   private singles: SinglesAlgebra | undefined;
+  private readonly singlesMemo = new Map<StructureNode, Family>();
 
-  private entryOf(node: StructureNode): Entry {
-    const known = this.memo.get(node);
+  /**
+   * The node's minimal cut sets of order ≤ `budget`. A parent asks for less than the order limit
+   * when the rest of what must fail with this node already takes part of it (OrderBounds); the
+   * sets of a larger budget, filtered, are the sets of a smaller one.
+   */
+  private entryOf(node: StructureNode, budget: number): Entry {
+    let byBudget = this.memo.get(node);
+    const known = byBudget?.[budget];
     if (known) return known;
     let entry: Entry | undefined;
-    if (this.store) {
-      const signature = this.signatureOf(node);
-      entry = this.store.entries.get(signature);
+    if (byBudget) {
+      for (let b = budget + 1; b < byBudget.length && !entry; b++) {
+        const larger = byBudget[b];
+        if (larger) entry = { family: withinOrder(larger.family, budget), rules: larger.rules };
+      }
+    }
+    if (entry) {
+      // Filtered from a larger budget of this engine: its rules have been applied already.
+    } else if (this.store) {
+      const key = this.signatureOf(node) * 8 + budget;
+      entry = this.store.entries.get(key);
       if (entry) {
         // The family holds; the switch-over rates below it follow this model's rates.
         for (const rule of entry.rules) this.applyRule(rule);
       } else {
-        entry = this.compute(node);
-        this.store.entries.set(signature, entry);
+        entry = this.compute(node, budget);
+        this.store.entries.set(key, entry);
       }
     } else {
-      entry = this.compute(node);
+      entry = this.compute(node, budget);
     }
-    this.memo.set(node, entry);
+    if (!byBudget) this.memo.set(node, (byBudget = []));
+    byBudget[budget] = entry;
     return entry;
   }
 
@@ -247,14 +265,14 @@ export class CutSetEngine {
     return id;
   }
 
-  private compute(node: StructureNode): Entry {
+  private compute(node: StructureNode, budget: number): Entry {
     switch (node.type) {
       case "event":
         return { family: { sets: [[node.event]], rideThrough: [0], truncated: false }, rules: NO_RULES };
       case "component": {
         const own: Family = { sets: [[node.event]], rideThrough: [0], truncated: false };
         if (!node.requires) return { family: own, rules: NO_RULES };
-        const { family: below, rules } = this.entryOf(node.requires);
+        const { family: below, rules } = this.entryOf(node.requires, budget);
         const shifted: Family = {
           sets: below.sets,
           rideThrough:
@@ -264,23 +282,30 @@ export class CutSetEngine {
         return { family: this.union([own, shifted]), rules };
       }
       case "gate": {
-        const entries = node.members.map((m) => this.entryOf(m));
+        const budgets = node.need <= 1 ? undefined : this.bounds.memberBudgets(node, budget);
+        const entries = node.members.map((m, i) => {
+          const b = budgets ? budgets[i]! : budget;
+          // A member that cannot fail within its budget brings no set (and leaves some out).
+          return b < 1 ? { family: { sets: [], rideThrough: [], truncated: true }, rules: NO_RULES } : this.entryOf(m, b);
+        });
         return {
           family: this.atLeastFail(
             node.need,
             entries.map((e) => e.family),
+            budget,
           ),
           rules: mergeRules(entries.map((e) => e.rules)),
         };
       }
       case "failover":
-        return this.failover(node);
+        return this.failover(node, budget);
     }
   }
 
-  private failover(node: StructureNode & { type: "failover" }): Entry {
-    const group = this.entryOf(node.group);
-    const primary = this.familyOf(node.group.members[0]!);
+  private failover(node: StructureNode & { type: "failover" }, budget: number): Entry {
+    const group = this.entryOf(node.group, budget);
+    // The switch-over rate needs only the primary's single events.
+    const primary = this.entryOf(node.group.members[0]!, 1).family;
     const groupSingles = new Set<number>();
     for (const set of group.family.sets) if (set.length === 1) groupSingles.add(set[0]!);
     const singles: Array<[number, number]> = [];
@@ -313,14 +338,14 @@ export class CutSetEngine {
    * (the subset forms the same or a smaller union with no larger T). The gate's own result is then
    * minimised whatever T, as model.md §3 says.
    */
-  private atLeastFail(need: number, members: Family[]): Family {
+  private atLeastFail(need: number, members: Family[], limit: number): Family {
     if (need <= 1) return this.union(members);
     let result: Family;
     if (need >= members.length) {
       // Combine the smallest families first: intermediate results stay small.
       const ordered = [...members].sort((a, b) => a.sets.length - b.sets.length);
       let acc = ordered[0]!;
-      for (let i = 1; i < ordered.length; i++) acc = this.product(acc, ordered[i]!);
+      for (let i = 1; i < ordered.length; i++) acc = this.product(acc, ordered[i]!, limit);
       result = acc;
     } else {
       // k-of-n: layer[j] = sets that bring down at least j of the members seen so far.
@@ -329,7 +354,7 @@ export class CutSetEngine {
         const next: Array<Family | undefined> = [undefined];
         for (let j = 1; j <= need; j++) {
           const without = layers[j];
-          const withThis = j === 1 ? member : layers[j - 1] ? this.product(layers[j - 1]!, member) : undefined;
+          const withThis = j === 1 ? member : layers[j - 1] ? this.product(layers[j - 1]!, member, limit) : undefined;
           const parts = [without, withThis].filter((f): f is Family => f !== undefined);
           next[j] = parts.length === 0 ? undefined : parts.length === 1 ? parts[0] : this.merge(parts, false);
         }
@@ -363,8 +388,7 @@ export class CutSetEngine {
    * Every union of one set from each family (T = the larger of the two: the last member to go
    * down decides), truncated by order, then minimised.
    */
-  private product(a: Family, b: Family): Family {
-    const limit = this.options.maxOrder;
+  private product(a: Family, b: Family, limit: number): Family {
     let truncated = a.truncated || b.truncated;
     if (a.sets.length > b.sets.length) [a, b] = [b, a];
     // Absorption: a set of one family that contains a set of the other is its own only minimal
@@ -678,4 +702,132 @@ function atLeastSingles(need: number, parts: readonly Singles[]): Singles {
     truncated = members >= need;
   }
   return { events, t, truncated };
+}
+
+/** The sets of order ≤ `budget` (still minimal: a subset of a kept set is no larger). */
+function withinOrder(family: Family, budget: number): Family {
+  let keep = 0;
+  for (const set of family.sets) if (set.length <= budget) keep++;
+  if (keep === family.sets.length) return family;
+  const sets: number[][] = [];
+  const rideThrough: number[] = [];
+  family.sets.forEach((set, i) => {
+    if (set.length > budget) return;
+    sets.push(set);
+    rideThrough.push(family.rideThrough[i]!);
+  });
+  return { sets, rideThrough, truncated: true };
+}
+
+/** Supports larger than this are not tracked (the node then gets no budget of its own). */
+const SUPPORT_LIMIT = 4096;
+
+/**
+ * Order budgets for the members of a gate that fails when `need ≥ 2` of them fail (an `any` or
+ * `atLeast`; an AND or voting gate of a fault tree). A cut set of the gate is the union of sets
+ * of `need` members. When a member shares no event with the others, its part and theirs are
+ * disjoint, so its sets can take at most the budget minus the least the others must add: the sum
+ * of the `need − 1` smallest minimum orders among them when they are pairwise disjoint too, else
+ * the largest of those. Sets above a member's budget could only make unions above the gate's, so
+ * they are never built: deep sub-trees of a large fault tree are computed to order 1 or 2 where
+ * the top needs order 3. Members that share events, or sit above a switch-over (whose rate must
+ * be computed whatever the budget), keep the gate's budget.
+ */
+class OrderBounds {
+  private readonly minOrders = new Map<StructureNode, number>();
+  /** Sorted events below a node; null when above SUPPORT_LIMIT or above a switch-over. */
+  private readonly supports = new Map<StructureNode, Int32Array | null>();
+  private readonly overlaps = new Map<StructureNode, { readonly disjoint: boolean[]; readonly allDisjoint: boolean }>();
+
+  memberBudgets(node: StructureNode & { type: "gate" }, budget: number): number[] {
+    const n = node.members.length;
+    const out = new Array<number>(n).fill(budget);
+    const overlap = this.overlapOf(node);
+    const mins = node.members.map((m) => this.minOrder(m));
+    const others = node.need - 1;
+    for (let i = 0; i < n; i++) {
+      if (!overlap.disjoint[i]) continue;
+      const rest = mins.filter((_, j) => j !== i).sort((a, b) => a - b);
+      if (rest.length < others) continue;
+      let least = 0;
+      if (overlap.allDisjoint) for (let k = 0; k < others; k++) least += rest[k]!;
+      else least = rest[others - 1]!;
+      out[i] = budget - least;
+    }
+    return out;
+  }
+
+  /** The smallest order a cut set of the node can have (a lower bound; Infinity: it cannot fail). */
+  minOrder(node: StructureNode): number {
+    const known = this.minOrders.get(node);
+    if (known !== undefined) return known;
+    let m: number;
+    if (node.type !== "gate") m = 1;
+    else {
+      const mins = node.members.map((x) => this.minOrder(x)).sort((a, b) => a - b);
+      const need = Math.max(1, node.need);
+      if (need > mins.length) m = Infinity;
+      else if (need === 1) m = mins[0]!;
+      else if (this.overlapOf(node).allDisjoint) {
+        m = 0;
+        for (let k = 0; k < need; k++) m += mins[k]!;
+      } else m = mins[need - 1]!;
+    }
+    this.minOrders.set(node, m);
+    return m;
+  }
+
+  private overlapOf(node: StructureNode & { type: "gate" }): { disjoint: boolean[]; allDisjoint: boolean } {
+    const known = this.overlaps.get(node);
+    if (known) return known;
+    const supports = node.members.map((m) => this.supportOf(m));
+    const disjoint = supports.map((s) => s !== null);
+    const owner = new Map<number, number>();
+    supports.forEach((support, i) => {
+      if (!support) return;
+      for (const e of support) {
+        const j = owner.get(e);
+        if (j === undefined) owner.set(e, i);
+        else {
+          disjoint[i] = false;
+          disjoint[j] = false;
+        }
+      }
+    });
+    const result = { disjoint, allDisjoint: disjoint.every((d) => d) };
+    this.overlaps.set(node, result);
+    return result;
+  }
+
+  private supportOf(node: StructureNode): Int32Array | null {
+    if (this.supports.has(node)) return this.supports.get(node)!;
+    let support: Int32Array | null;
+    switch (node.type) {
+      case "event":
+        support = Int32Array.of(node.event);
+        break;
+      case "failover":
+        support = null;
+        break;
+      case "component":
+        support = node.requires ? unionSupports([Int32Array.of(node.event), this.supportOf(node.requires)]) : Int32Array.of(node.event);
+        break;
+      case "gate":
+        support = unionSupports(node.members.map((m) => this.supportOf(m)));
+        break;
+    }
+    this.supports.set(node, support);
+    return support;
+  }
+}
+
+function unionSupports(parts: ReadonlyArray<Int32Array | null>): Int32Array | null {
+  if (parts.some((p) => p === null)) return null;
+  if (parts.length === 1) return parts[0]!;
+  const all = new Set<number>();
+  for (const p of parts) {
+    for (const e of p!) all.add(e);
+    if (all.size > SUPPORT_LIMIT) return null;
+  }
+  return Int32Array.from(all).sort();
 }
