@@ -2,14 +2,16 @@
  * `npm run bench:http`: requests per second, latency and errors of a production server under 50
  * concurrent connections (autocannon), for the results page (a completed assessment, rendered per
  * request) and the draft save route (PUT, each connection saving its own assessment with the
- * version it got back, so every save is a real write). Needs a build (`npm run build`; another
- * folder with BULWARK_DIST_DIR). Prints a table; exits 1 when any request errored, timed out or got
- * an answer other than 2xx, the expected figure being 0.
+ * version it got back, so every save is a real write). Builds the app first into .next-bench
+ * (scripts/build-variant.sh, as bench:web does, so that it never measures a stale build and never
+ * touches the .next of `npm start`); `--no-build` reuses the last one, and BULWARK_DIST_DIR names an
+ * existing build to measure instead. Prints a table; exits 1 when any request errored, timed out or
+ * got an answer other than 2xx, the expected figure being 0.
  *
  *   BENCH_SECONDS      seconds per measurement (default 15), after 3 s of warm-up
  *   BENCH_CONNECTIONS  concurrent connections (default 50)
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -44,7 +46,8 @@ const TIMEOUT_SECONDS = 60;
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-const DIST = process.env.BULWARK_DIST_DIR || ".next";
+const DIST = process.env.BULWARK_DIST_DIR || ".next-bench";
+const BUILD = !process.env.BULWARK_DIST_DIR && !process.argv.includes("--no-build");
 const SECRET = "bench-secret-only-for-benchmarks-0123456789abcdef";
 const PASSWORD = "bench password of decent length";
 
@@ -84,8 +87,13 @@ function figuresOf(name: string, r: Result): Figures {
 }
 
 async function main(): Promise<number> {
+  if (BUILD) {
+    console.log(`bench:http: building into ${DIST}…`);
+    const built = spawnSync("bash", ["scripts/build-variant.sh", DIST], { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+    if (built.status !== 0) throw new Error(`scripts/build-variant.sh ${DIST} failed (exit ${built.status})`);
+  }
   if (!existsSync(path.join(ROOT, DIST, "BUILD_ID"))) {
-    console.error(`bench:http: no production build in ${DIST}; run \`npm run build\` first.`);
+    console.error(`bench:http: no production build in ${DIST}; run it without --no-build, or \`npm run build\` with BULWARK_DIST_DIR=${DIST}.`);
     return 2;
   }
   const dir = mkdtempSync(path.join(tmpdir(), "bulwark-bench-http-"));
