@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CutSetEngine, FamilyStore, type Family, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, FamilyStore, NumberIndex, type Family, type StructureNode } from "./cut-sets.js";
 
 type Gate = StructureNode & { type: "gate" };
 
@@ -556,5 +556,40 @@ describe("order budgets on tree-shaped structures (disjoint members)", () => {
       { numRuns: 400 },
     );
     expect(runs).toBeGreaterThan(100);
+  });
+});
+
+describe("set keys", () => {
+  it("NumberIndex answers as a Map does, through growth, for keys up to 2^53", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.oneof(fc.integer({ min: 1, max: 64 }), fc.maxSafeInteger().filter((k) => k >= 1)), fc.integer()), { maxLength: 300 }),
+        fc.array(fc.maxSafeInteger().filter((k) => k >= 1), { maxLength: 50 }),
+        (writes, probes) => {
+          // Sized for 2 so that it grows many times.
+          const index = new NumberIndex(2);
+          const map = new Map<number, number>();
+          for (const [key, value] of writes) {
+            index.set(key, value);
+            map.set(key, value);
+          }
+          for (const key of [...map.keys(), ...probes]) expect(index.get(key)).toBe(map.get(key));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("sets keyed by strings (events × order beyond 2^53) give the same family as numeric keys", () => {
+    fc.assert(
+      fc.property(graphArb, (graph) => {
+        const numeric = run(graph.top, { maxOrder: 6, eventCount: graph.events }).family;
+        // 100,000 events at order 6 do not fit a double's mantissa: keys become strings.
+        const rates = { failuresPerYear: new Array(100_000).fill(1), repairHours: new Array(100_000).fill(1) };
+        const text = run(graph.top, { maxOrder: 6, eventCount: 100_000, rates }).family;
+        expect(setsWithT(text)).toEqual(setsWithT(numeric));
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -58,7 +58,7 @@ export interface CutSetOptions {
   readonly eventCount: number;
 }
 
-type KeyOf = (set: readonly number[]) => number | string;
+type KeyOf = ((set: readonly number[]) => number | string) & { readonly numeric: boolean };
 
 /**
  * How a switch-over pseudo-event's rate follows from its primary (model.md §3): the primary's
@@ -131,13 +131,89 @@ function mergeRules(lists: ReadonlyArray<readonly FailoverRule[]>): readonly Fai
 function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
   const base = eventCount + 1;
   if (Math.log2(base) * maxOrder <= 52) {
-    return (set) => {
+    const numeric = (set: readonly number[]) => {
       let key = 0;
       for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
       return key;
     };
+    return Object.assign(numeric, { numeric: true });
   }
-  return (set) => set.join(",");
+  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false });
+}
+
+function newIndex(keyOf: KeyOf, expected: number): SetIndex {
+  return keyOf.numeric ? new NumberIndex(expected) : new Map<number | string, number>();
+}
+
+/** Bit k set when the family has a set of k events. */
+function sizesOf(sets: readonly (readonly number[])[]): number {
+  let sizes = 0;
+  for (const set of sets) sizes |= 1 << set.length;
+  return sizes;
+}
+
+/** Position of each distinct set of a family, by key. */
+interface SetIndex {
+  get(key: number | string): number | undefined;
+  set(key: number | string, value: number): void;
+}
+
+/**
+ * A hash table from numeric set keys (positive whole numbers below 2^53) to positions, in typed
+ * arrays with linear probing: minimising a family of a few hundred thousand sets spends most of
+ * its time here, and a Map of non-small-integer numbers is several times slower.
+ */
+export class NumberIndex implements SetIndex {
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
+  private size = 0;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Float64Array(capacity);
+    this.values = new Int32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slot(key: number): number {
+    let h = Math.imul((key >>> 0) ^ Math.imul((key / 4294967296) >>> 0, 0x27d4eb2d), 0x9e3779b1);
+    h ^= h >>> 15;
+    let i = h & this.mask;
+    const keys = this.keys;
+    while (keys[i] !== 0 && keys[i] !== key) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  get(key: number | string): number | undefined {
+    const i = this.slot(key as number);
+    return this.keys[i] === 0 ? undefined : this.values[i];
+  }
+
+  set(key: number | string, value: number): void {
+    const i = this.slot(key as number);
+    if (this.keys[i] === 0) {
+      this.keys[i] = key as number;
+      this.values[i] = value;
+      if (++this.size * 2 > this.keys.length) this.grow();
+    } else {
+      this.values[i] = value;
+    }
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.mask = this.keys.length - 1;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === 0) continue;
+      const j = this.slot(keys[i]!);
+      this.keys[j] = keys[i]!;
+      this.values[j] = values[i]!;
+    }
+  }
 }
 
 /** Merge two sorted sets; returns undefined when the union exceeds `limit`. */
@@ -458,19 +534,22 @@ export class CutSetEngine {
   /** Split two families into the sets that contain a set of the other family, and the rest. */
   private absorbed(a: Family, b: Family): { through: number[][]; restA: Family; restB: Family; rideThrough: number } {
     const keyOf = this.keyOf;
-    const indexOf = (f: Family) => new Map(f.sets.map((set, i) => [keyOf(set), i]));
-    const sizesOf = (f: Family) => new Set(f.sets.map((set) => set.length));
+    const indexOf = (f: Family) => {
+      const index = newIndex(keyOf, f.sets.length);
+      f.sets.forEach((set, i) => index.set(keyOf(set), i));
+      return index;
+    };
     const inA = indexOf(a);
     const inB = indexOf(b);
-    const sizesA = sizesOf(a);
-    const sizesB = sizesOf(b);
+    const sizesA = sizesOf(a.sets);
+    const sizesB = sizesOf(b.sets);
     const scratch: number[] = [];
     const through: number[][] = [];
-    const split = (f: Family, otherFamily: Family, other: Map<number | string, number>, otherSizes: Set<number>): Family => {
+    const split = (f: Family, otherFamily: Family, other: SetIndex, otherSizes: number): Family => {
       const rest: number[][] = [];
       const restT: number[] = [];
       f.sets.forEach((set, i) => {
-        if (other.has(keyOf(set)) || hasProperSubsetIn(set, other, keyOf, otherSizes, scratch, Infinity, otherFamily.rideThrough)) {
+        if (other.get(keyOf(set)) !== undefined || hasProperSubsetIn(set, other, keyOf, otherSizes, scratch, Infinity, otherFamily.rideThrough)) {
           through.push(set);
         } else {
           rest.push(set);
@@ -492,7 +571,7 @@ export class CutSetEngine {
    */
   private minimise(sets: number[][], rideThrough: number[], truncated: boolean, whateverT: boolean): Family {
     const keyOf = this.keyOf;
-    const index = new Map<number | string, number>();
+    const index = newIndex(keyOf, sets.length);
     const uniqueSets: number[][] = [];
     const uniqueT: number[] = [];
     let maxSize = 0;
@@ -509,7 +588,7 @@ export class CutSetEngine {
       }
     }
     if (maxSize <= 1) return { sets: uniqueSets, rideThrough: uniqueT, truncated };
-    const sizes = new Set(uniqueSets.map((s) => s.length));
+    const sizes = sizesOf(uniqueSets);
     const outSets: number[][] = [];
     const outT: number[] = [];
     const subset: number[] = [];
@@ -534,9 +613,9 @@ function uniformRideThrough(a: Family, b: Family): boolean {
  */
 function hasProperSubsetIn(
   set: readonly number[],
-  index: Map<number | string, number>,
+  index: SetIndex,
   keyOf: KeyOf,
-  sizes: Set<number>,
+  sizes: number,
   scratch: number[],
   maxT: number,
   rideThrough: readonly number[],
@@ -546,7 +625,7 @@ function hasProperSubsetIn(
   for (let mask = 1; mask < full; mask++) {
     let bits = 0;
     for (let m = mask; m; m &= m - 1) bits++;
-    if (!sizes.has(bits)) continue;
+    if (((sizes >> bits) & 1) === 0) continue;
     scratch.length = 0;
     for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
     const at = index.get(keyOf(scratch));
