@@ -64,32 +64,54 @@ export interface Mitigation {
 // Helpers: pure edits on a copy of the inventory.
 
 /**
- * A copy deep enough for the edits below: every record that an edit may change is a new object.
- * Requirement trees are shared, because edits replace them (replaceIn) rather than change them.
+ * Copy on write: new lists, shared records. An edit puts a copy of the record it changes in the
+ * list (editComponent, editDataSet, replaceReferences) and never changes the input; records it
+ * does not change keep their identity, so the scoring reuses what it resolved for them (model.ts
+ * ModelCache). Requirement trees are shared too: edits replace them rather than change them.
  */
 function copyOf(inventory: Inventory): Inventory {
   return {
     ...inventory,
-    organization: { ...inventory.organization },
-    ...(inventory.people ? { people: inventory.people.map((p) => ({ ...p })) } : {}),
-    ...(inventory.components ? { components: inventory.components.map((c) => ({ ...c })) } : {}),
-    ...(inventory.functions ? { functions: inventory.functions.map((f) => ({ ...f })) } : {}),
-    ...(inventory.dataSets
-      ? { dataSets: inventory.dataSets.map((d) => ({ ...d, ...(d.copies ? { copies: d.copies.map((c) => ({ ...c })) } : {}) })) }
-      : {}),
+    ...(inventory.people ? { people: [...inventory.people] } : {}),
+    ...(inventory.components ? { components: [...inventory.components] } : {}),
+    ...(inventory.functions ? { functions: [...inventory.functions] } : {}),
+    ...(inventory.dataSets ? { dataSets: [...inventory.dataSets] } : {}),
   };
 }
 
+/** A component to read (never to change: see editComponent). */
 function componentById(inventory: Inventory, id: string): Component {
   const c = inventory.components?.find((x) => x.id === id);
   if (!c) throw new Error(`bug: mitigation target "${id}" is not a component`);
   return c;
 }
 
+/** A component of a copy (copyOf) to change: a fresh record in the copy's list. */
+function editComponent(inventory: Inventory, id: string): Component {
+  const list = inventory.components ?? [];
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`bug: mitigation target "${id}" is not a component`);
+  const c = { ...list[i]! };
+  list[i] = c;
+  return c;
+}
+
+/** A data set to read (never to change: see editDataSet). */
 function dataSetById(inventory: Inventory, id: string): DataSet {
   const d = inventory.dataSets?.find((x) => x.id === id);
   if (!d) throw new Error(`bug: mitigation target "${id}" is not a data set`);
   return d;
+}
+
+/** A data set of a copy (copyOf) to change, its copies fresh records too. */
+function editDataSet(inventory: Inventory, id: string): DataSet {
+  const list = inventory.dataSets ?? [];
+  const i = list.findIndex((x) => x.id === id);
+  if (i < 0) throw new Error(`bug: mitigation target "${id}" is not a data set`);
+  const d = list[i]!;
+  const copy: DataSet = { ...d, ...(d.copies ? { copies: d.copies.map((c) => ({ ...c })) } : {}) };
+  list[i] = copy;
+  return copy;
 }
 
 function groupIdsOf(inventory: Inventory): Set<string> {
@@ -131,10 +153,16 @@ function replaceReferences(
   make: () => Requirement,
   where: (owner: Component) => boolean = () => true,
 ): void {
-  for (const c of inventory.components ?? []) {
-    if (c.requires !== undefined && c.id !== id && where(c)) c.requires = replaceIn(c.requires, id, make);
-  }
-  for (const f of inventory.functions ?? []) f.requires = replaceIn(f.requires, id, make);
+  const components = inventory.components ?? [];
+  components.forEach((c, i) => {
+    if (c.requires !== undefined && c.id !== id && where(c) && namedComponents(c.requires).includes(id)) {
+      components[i] = { ...c, requires: replaceIn(c.requires, id, make) };
+    }
+  });
+  const functions = inventory.functions ?? [];
+  functions.forEach((f, i) => {
+    if (namedComponents(f.requires).includes(id)) functions[i] = { ...f, requires: replaceIn(f.requires, id, make) };
+  });
 }
 
 const componentsById = new WeakMap<Inventory, Map<string, Component>>();
@@ -419,7 +447,7 @@ const moveToCloud: Mitigation = {
   },
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    const c = componentById(inv, target!);
+    const c = editComponent(inv, target!);
     const path = cloudAccessPath(inv);
     c.kind = "cloud";
     c.failuresPerYear = COMPONENT_DEFAULTS.cloud.failuresPerYear;
@@ -487,7 +515,7 @@ const fasterSupport: Mitigation = {
       .map((c) => [c.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    const c = componentById(inv, target!);
+    const c = editComponent(inv, target!);
     const current = c.repairHours ?? COMPONENT_DEFAULTS[c.kind].repairHours;
     c.repairHours = Math.min(current, SUPPORT_REPAIR_HOURS);
     c.supportResponseHours = Math.min(c.supportResponseHours ?? Infinity, SUPPORT_RESPONSE_HOURS);
@@ -512,7 +540,7 @@ const crossTraining: Mitigation = {
       .map((c) => [c.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    const c = componentById(inv, target!);
+    const c = editComponent(inv, target!);
     const known = new Set(c.knownBy ?? []);
     let person = (inv.people ?? []).find((p) => !known.has(p.id))?.id;
     if (person === undefined) {
@@ -538,7 +566,7 @@ const runbook: Mitigation = {
       .map((c) => [c.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    componentById(inv, target!).hasRunbook = true;
+    editComponent(inv, target!).hasRunbook = true;
     return inv;
   },
   defaultCost: (_inv, _t, wage) => staffCost(8, wage, 2),
@@ -558,7 +586,7 @@ const monitoring: Mitigation = {
   },
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    componentById(inv, target!).monitored = true;
+    editComponent(inv, target!).monitored = true;
     return inv;
   },
   defaultCost: (_inv, _t, wage) => ({ upfront: 2 * wage, monthly: 10, lifeYears: 3 }),
@@ -576,7 +604,7 @@ function hasImmutableOffsite(ds: DataSet): boolean {
 
 function addCopy(inventory: Inventory, dataSetId: string, copy: (id: string) => Copy): Inventory {
   const inv = copyOf(inventory);
-  const ds = dataSetById(inv, dataSetId);
+  const ds = editDataSet(inv, dataSetId);
   const id = freshId(new Set((ds.copies ?? []).map((c) => c.id)), copy("x").id);
   ds.copies = [...(ds.copies ?? []), { ...copy(id), id }];
   return inv;
@@ -640,7 +668,7 @@ const moreFrequentBackups: Mitigation = {
       .map((ds) => [ds.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    for (const c of dataSetById(inv, target!).copies ?? []) {
+    for (const c of editDataSet(inv, target!).copies ?? []) {
       if (c.online !== false) c.intervalHours = Math.min(c.intervalHours, FREQUENT_BACKUP_HOURS);
     }
     return inv;
@@ -665,7 +693,7 @@ const restoreTest: Mitigation = {
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
     const asOf = inv.asOf;
-    for (const c of dataSetById(inv, target!).copies ?? []) if (asOf !== undefined) c.lastRestoreTest = asOf;
+    for (const c of editDataSet(inv, target!).copies ?? []) if (asOf !== undefined) c.lastRestoreTest = asOf;
     return inv;
   },
   defaultCost: (inventory, [target], wage) => {
