@@ -5,7 +5,7 @@ import { assessDataSet, type DataSetResult } from "./data-sets.js";
 import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
 import { FamilyStore } from "./cut-sets.js";
 import { scoreFunctions, type FunctionResult, type PseudoEventResult } from "./functions.js";
-import { EventNumbering, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
+import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import type { Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
 
@@ -70,10 +70,12 @@ export interface ScoreInternals {
 
 /**
  * What the scorings of one plan share: one event numbering, so that cut-set families computed for
- * one inventory stay valid for the next, and the families themselves (cut-sets.ts FamilyStore).
+ * one inventory stay valid for the next, the families themselves (cut-sets.ts FamilyStore), and
+ * the resolved figures of unchanged component records (model.ts ModelCache).
  */
 export class ScoringCache {
   readonly numbering = new EventNumbering();
+  readonly models = new ModelCache(this.numbering);
   readonly families: FamilyStore;
 
   constructor(readonly maxOrder: number) {
@@ -85,7 +87,7 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   const maxOrder = options.maxOrder ?? DEFAULT_MAX_ORDER;
   const cache = options.cache;
   if (cache && cache.maxOrder !== maxOrder) throw new Error("bug: a ScoringCache serves one order limit");
-  const model = resolveModel(inventory, cache?.numbering);
+  const model = resolveModel(inventory, cache?.numbering, cache?.models);
   const asOf = inventory.asOf ?? options.asOf!;
   const { functions, pseudoEvents } = scoreFunctions(model, {
     maxOrder,

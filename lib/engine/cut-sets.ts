@@ -89,6 +89,8 @@ const NO_RULES: readonly FailoverRule[] = [];
 export class FamilyStore {
   private readonly signatures = new Map<string, number>();
   readonly entries = new Map<number, Entry>();
+  /** Signature of each node met (nodes are reused across models: model.ts ModelCache). */
+  readonly nodeSignatures = new WeakMap<StructureNode, number>();
 
   constructor(readonly maxOrder: number) {}
 
@@ -244,7 +246,6 @@ export class CutSetEngine {
   private readonly keyOf: KeyOf;
   /** Entries per node, by order budget (index 0 to maxOrder). */
   private readonly memo = new Map<StructureNode, Array<Entry | undefined>>();
-  private readonly signatures = new Map<StructureNode, number>();
   private readonly bounds = new OrderBounds();
 
   /**
@@ -316,7 +317,7 @@ export class CutSetEngine {
 
   /** A number that is the same for two nodes exactly when their sub-structures are. */
   private signatureOf(node: StructureNode): number {
-    const known = this.signatures.get(node);
+    const known = this.store!.nodeSignatures.get(node);
     if (known !== undefined) return known;
     let text: string;
     switch (node.type) {
@@ -337,7 +338,7 @@ export class CutSetEngine {
         break;
     }
     const id = this.store!.intern(text);
-    this.signatures.set(node, id);
+    this.store!.nodeSignatures.set(node, id);
     return id;
   }
 

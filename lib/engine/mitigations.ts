@@ -64,7 +64,8 @@ export interface Mitigation {
 // Helpers: pure edits on a copy of the inventory.
 
 /**
- * Copy on write: new lists, shared records. An edit puts a copy of the record it changes in the
+ * Copy on write: new lists, shared records (the people list too: an edit that adds a person
+ * replaces it). An edit puts a copy of the record it changes in the
  * list (editComponent, editDataSet, replaceReferences) and never changes the input; records it
  * does not change keep their identity, so the scoring reuses what it resolved for them (model.ts
  * ModelCache). Requirement trees are shared too: edits replace them rather than change them.
@@ -72,7 +73,6 @@ export interface Mitigation {
 function copyOf(inventory: Inventory): Inventory {
   return {
     ...inventory,
-    ...(inventory.people ? { people: [...inventory.people] } : {}),
     ...(inventory.components ? { components: [...inventory.components] } : {}),
     ...(inventory.functions ? { functions: [...inventory.functions] } : {}),
     ...(inventory.dataSets ? { dataSets: [...inventory.dataSets] } : {}),

@@ -128,7 +128,36 @@ export function hoursWeight(model: ResolvedModel, hours: "always" | "business" |
   return hours === "always" ? 1 : model.organization.operatingHoursPerWeek / HOURS_PER_WEEK;
 }
 
-export function resolveModel(inventory: Inventory, numbering: EventNumbering = new EventNumbering()): ResolvedModel {
+/**
+ * What one plan's many scorings can share of resolving: a component record that is the same
+ * object, under the same organisation and people records, resolves to the same figures, and to
+ * the same structure node when what it points to is unchanged too (mitigations copy only the
+ * records they change: mitigations.ts copyOf). Valid with one EventNumbering only.
+ */
+export class ModelCache {
+  constructor(readonly numbering: EventNumbering) {}
+
+  readonly resolved = new WeakMap<
+    Component,
+    { readonly organization: Inventory["organization"]; readonly people: Inventory["people"]; readonly value: ResolvedComponent }
+  >();
+  readonly nodes = new WeakMap<
+    Component,
+    {
+      readonly node: StructureNode;
+      /** Event numbers of the components it points to, with their nodes. */
+      readonly refs: ReadonlyArray<readonly [number, StructureNode]>;
+      readonly pseudo: readonly PseudoEvent[];
+    }
+  >();
+}
+
+export function resolveModel(
+  inventory: Inventory,
+  numbering: EventNumbering = new EventNumbering(),
+  cache?: ModelCache,
+): ResolvedModel {
+  if (cache && cache.numbering !== numbering) throw new Error("bug: a ModelCache serves one EventNumbering");
   const assumptions: Assumption[] = [];
   const org = inventory.organization;
   const pick = <K extends keyof typeof ORGANIZATION_DEFAULTS>(key: K): number => {
@@ -179,6 +208,8 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
     componentEvents[i] = numbering.of(c.id);
     const d = componentDefaults[c.kind];
     if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
+    const known = cache?.resolved.get(c);
+    if (known && known.organization === org && known.people === inventory.people) return known.value;
     const failuresPerYear = c.failuresPerYear ?? d.failuresPerYear;
     const repairHours = c.repairHours ?? d.repairHours;
     let peopleWaitHours = 0;
@@ -193,7 +224,7 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
     }
     const detectionWaitHours = c.monitored === false ? organization.unmonitoredDetectionHours : 0;
     const effectiveRepairHours = repairHours + peopleWaitHours + detectionWaitHours;
-    return {
+    const value: ResolvedComponent = {
       id: c.id,
       name: c.name ?? c.id,
       kind: c.kind,
@@ -206,6 +237,8 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
       runtimeMinutes: c.runtimeMinutes ?? 0,
       knownBy: c.knownBy,
     };
+    cache?.resolved.set(c, { organization: org, people: inventory.people, value });
+    return value;
   });
 
   // Component index by event number (the numbering's own map is the index by id: one map, not two).
@@ -213,37 +246,61 @@ export function resolveModel(inventory: Inventory, numbering: EventNumbering = n
   for (let i = 0; i < componentEvents.length; i++) eventComponents[componentEvents[i]!] = i;
   const pseudoEvents: PseudoEvent[] = [];
   const componentNodes: StructureNode[] = new Array(components.length);
-  const compile = (req: Requirement): StructureNode => {
-    if (typeof req === "string") return nodeOf(eventComponents[numbering.lookup(req)!]!);
-    if ("all" in req) return { type: "gate", need: 1, members: req.all.map(compile) };
-    if ("atLeast" in req) {
-      return { type: "gate", need: req.of.length - req.atLeast + 1, members: req.of.map(compile) };
+  /** What a component's node was built from: the nodes it points to and its switch-overs. */
+  interface Built {
+    readonly refs: Array<readonly [number, StructureNode]>;
+    readonly pseudo: PseudoEvent[];
+  }
+  const compile = (req: Requirement, built: Built | undefined): StructureNode => {
+    if (typeof req === "string") {
+      const event = numbering.lookup(req)!;
+      const node = nodeOf(eventComponents[event]!);
+      built?.refs.push([event, node]);
+      return node;
     }
-    const group = { type: "gate", need: req.any.length, members: req.any.map(compile) } as const;
+    if ("all" in req) return { type: "gate", need: 1, members: req.all.map((m) => compile(m, built)) };
+    if ("atLeast" in req) {
+      return { type: "gate", need: req.of.length - req.atLeast + 1, members: req.of.map((m) => compile(m, built)) };
+    }
+    const group = { type: "gate", need: req.any.length, members: req.any.map((m) => compile(m, built)) } as const;
     const minutes = req.failoverMinutes ?? 0;
     if (minutes <= 0) return group;
     const id = `failover:${req.id!}`;
-    const pseudoEvent = numbering.of(id);
-    pseudoEvents.push({ id, groupId: req.id!, repairHours: minutes / 60, event: pseudoEvent });
-    return { type: "failover", group, pseudoEvent };
+    const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: numbering.of(id) };
+    pseudoEvents.push(pseudo);
+    built?.pseudo.push(pseudo);
+    return { type: "failover", group, pseudoEvent: pseudo.event };
   };
   // Components are compiled on first use, so a shared component is one node (validation has
-  // already ruled out cycles).
+  // already ruled out cycles). With a cache, the node of an unchanged record is reused when every
+  // node it points to is the same node as when it was built: then its whole sub-structure is.
   const nodeOf = (i: number): StructureNode => {
     const known = componentNodes[i];
     if (known) return known;
     const raw = rawComponents[i]!;
+    const cached = cache?.nodes.get(raw);
+    const sameRef = ([event, node]: readonly [number, StructureNode]) => {
+      const j = event < eventComponents.length ? eventComponents[event]! : -1;
+      return j >= 0 && nodeOf(j) === node;
+    };
+    if (cached && cached.refs.every(sameRef)) {
+      for (const p of cached.pseudo) pseudoEvents.push(p);
+      componentNodes[i] = cached.node;
+      return cached.node;
+    }
+    const built: Built | undefined = cache ? { refs: [], pseudo: [] } : undefined;
     const node: StructureNode = {
       type: "component",
       event: componentEvents[i]!,
-      requires: raw.requires === undefined ? undefined : compile(raw.requires),
+      requires: raw.requires === undefined ? undefined : compile(raw.requires, built),
       rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
     };
     componentNodes[i] = node;
+    if (cache) cache.nodes.set(raw, { node, ...built! });
     return node;
   };
   for (let i = 0; i < components.length; i++) nodeOf(i);
-  const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires));
+  const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires, undefined));
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
   const allEventComponents = new Int32Array(numbering.size).fill(-1);
   allEventComponents.set(eventComponents);

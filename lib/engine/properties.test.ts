@@ -530,7 +530,7 @@ describe("scoring properties", () => {
     expect(exercised).toBeGreaterThan(50);
   });
 
-  it("a shared scoring cache (the plan's event numbering and cut-set families) changes no figure and no set", () => {
+  it("a shared scoring cache (event numbering, resolved components and nodes, cut-set families) changes no figure and no set", () => {
     // The plan scores every candidate with one ScoringCache: families are looked up by structure
     // and switch-over rates recomputed from each inventory's own rates. Here every candidate of an
     // inventory, and then a changed rate, is scored with the shared cache and afresh.
@@ -549,6 +549,18 @@ describe("scoring properties", () => {
             compared++;
           }
         }
+        // Same component records, another organisation and other people: their figures change.
+        const others: Inventory = {
+          ...inv,
+          organization: {
+            ...inv.organization,
+            absenceWaitHours: base.model.organization.absenceWaitHours * factor + 1,
+            vendorResponseHours: base.model.organization.vendorResponseHours * factor + 1,
+            unmonitoredDetectionHours: base.model.organization.unmonitoredDetectionHours * factor + 1,
+          },
+          ...(inv.people ? { people: inv.people.map((p) => ({ ...p, availability: Math.min(0.99, (p.availability ?? 0.9) * 0.9) })) } : {}),
+        };
+        expectSameSummary(summary(scoreInventory(others)), summary(scoreInventory(others, { cache })));
         // Same structure, other rates: stored families, this inventory's switch-over rates.
         const changed = structuredClone(inv);
         const c = changed.components![pick % changed.components!.length]!;
