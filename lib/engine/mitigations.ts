@@ -8,7 +8,7 @@ import type { Scores } from "./assess.js";
 import { COMPONENT_DEFAULTS, type Source } from "./defaults.js";
 import { isRestoreTested } from "./data-sets.js";
 import type { Component, Copy, DataSet, Inventory, Requirement } from "./schema.js";
-import { namedComponents } from "./validate.js";
+import { namedComponents as namedIn } from "./validate.js";
 
 export interface MitigationCost {
   /** One-off spend, in the organisation's currency. */
@@ -62,6 +62,19 @@ export interface Mitigation {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: pure edits on a copy of the inventory.
+
+const namedCache = new WeakMap<object, readonly string[]>();
+
+/**
+ * The component ids a requirement names. Requirement trees are never changed (edits replace
+ * them) and are shared by the plan's many copies, so the answer is kept per tree.
+ */
+function namedComponents(req: Requirement): readonly string[] {
+  if (typeof req === "string") return [req];
+  let names = namedCache.get(req);
+  if (!names) namedCache.set(req, (names = namedIn(req)));
+  return names;
+}
 
 /**
  * Copy on write: new lists, shared records (the people list too: an edit that adds a person

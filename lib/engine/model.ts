@@ -274,15 +274,15 @@ export function resolveModel(
   // Components are compiled on first use, so a shared component is one node (validation has
   // already ruled out cycles). With a cache, the node of an unchanged record is reused when every
   // node it points to is the same node as when it was built: then its whole sub-structure is.
+  const sameRef = ([event, node]: readonly [number, StructureNode]): boolean => {
+    const j = event < eventComponents.length ? eventComponents[event]! : -1;
+    return j >= 0 && nodeOf(j) === node;
+  };
   const nodeOf = (i: number): StructureNode => {
     const known = componentNodes[i];
     if (known) return known;
     const raw = rawComponents[i]!;
     const cached = cache?.nodes.get(raw);
-    const sameRef = ([event, node]: readonly [number, StructureNode]) => {
-      const j = event < eventComponents.length ? eventComponents[event]! : -1;
-      return j >= 0 && nodeOf(j) === node;
-    };
     if (cached && cached.refs.every(sameRef)) {
       for (const p of cached.pseudo) pseudoEvents.push(p);
       componentNodes[i] = cached.node;
