@@ -178,13 +178,22 @@ function replaceReferences(
   });
 }
 
-const componentsById = new WeakMap<Inventory, Map<string, Component>>();
+const closureIndex = new WeakMap<Inventory, { byId: Map<string, Component>; closures: Map<string, readonly string[]> }>();
 
-/** Every component a component needs, through its requirements (not itself). */
-function closureOf(inventory: Inventory, id: string): string[] {
-  // The plan asks for the same inventory's closures many times: index it once.
-  let byId = componentsById.get(inventory);
-  if (!byId) componentsById.set(inventory, (byId = new Map((inventory.components ?? []).map((c) => [c.id, c]))));
+/**
+ * Every component a component needs, through its requirements (not itself). The plan asks for
+ * the same inventory's closures many times (inventories are never changed once made): each is
+ * worked out once.
+ */
+function closureOf(inventory: Inventory, id: string): readonly string[] {
+  let index = closureIndex.get(inventory);
+  if (!index) {
+    index = { byId: new Map((inventory.components ?? []).map((c) => [c.id, c])), closures: new Map() };
+    closureIndex.set(inventory, index);
+  }
+  const known = index.closures.get(id);
+  if (known) return known;
+  const byId = index.byId;
   const seen = new Set<string>();
   const stack = [id];
   while (stack.length > 0) {
@@ -197,7 +206,9 @@ function closureOf(inventory: Inventory, id: string): string[] {
       }
     }
   }
-  return [...seen].sort();
+  const closure = [...seen].sort();
+  index.closures.set(id, closure);
+  return closure;
 }
 
 function componentIds(inventory: Inventory): Set<string> {
