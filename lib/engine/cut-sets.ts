@@ -1,7 +1,8 @@
 /**
- * Minimal cut sets with ride-through times, by bottom-up set algebra (MOCUS-style, truncated by
- * order). This module knows nothing about inventories: it works on a graph of basic events
- * (numbered 0..n-1) and gates, so the scoring engine and the fault-tree benchmark share one core.
+ * Minimal cut sets with ride-through times, by bottom-up set algebra truncated by order, with
+ * order budgets for independent members and a lean algebra for order 1 (docs/decisions/006). This
+ * module knows nothing about inventories: it works on a graph of basic events (numbered 0..n-1)
+ * and gates, so the scoring engine and the fault-tree benchmark share one core.
  *
  * A family is a list of minimal cut sets; each set is a sorted array of event numbers and carries
  * its ride-through time T in hours (model.md §3).
