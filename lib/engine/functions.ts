@@ -54,14 +54,18 @@ export interface FunctionResult {
   readonly truncated: boolean;
   readonly rtoBreaches: readonly RtoBreach[];
   readonly busFactor: readonly BusFactorFinding[];
-  /** Compact form of the cut sets, kept even with `figuresOnly`: member ids and money per set. */
-  readonly cutSetMembers: readonly (readonly string[])[];
+  /**
+   * Compact form of the cut sets, kept even with `figuresOnly`: member event numbers (in the
+   * scoring's numbering: ResolvedModel.numbering names them) and money per set.
+   */
+  readonly cutSetEvents: readonly (readonly number[])[];
   readonly cutSetLoss: readonly number[];
 }
 
 interface RawCutSet {
   readonly events: readonly number[];
-  readonly names: readonly string[];
+  /** Sorted member names, worked out when needed (namesOf): planning needs them only for ties. */
+  names: readonly string[] | undefined;
   readonly weight: number;
   readonly contribution: number;
   readonly rideThrough: number;
@@ -98,7 +102,7 @@ function unavailabilityOf(tables: EventTables, e: number): number {
   return Math.min(1, (tables.failuresPerYear[e]! * tables.repairHours[e]!) / HOURS_PER_YEAR);
 }
 
-function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family): RawCutSet[] {
+function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family, figuresOnly: boolean): RawCutSet[] {
   const out: RawCutSet[] = [];
   for (let i = 0; i < family.sets.length; i++) {
     const events = family.sets[i]!;
@@ -111,11 +115,12 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family)
     }
     const meanJointOutage = 1 / inverse;
     const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
-    const names = events.map((e) => eventName(model, e)).sort();
-    out.push({ events, names, weight, contribution: HOURS_PER_YEAR * weight * product, rideThrough: t, meanJointOutage });
+    out.push({ events, names: undefined, weight, contribution: HOURS_PER_YEAR * weight * product, rideThrough: t, meanJointOutage });
   }
+  const namesOf = (c: RawCutSet): readonly string[] => (c.names ??= c.events.map((e) => eventName(model, e)).sort());
   // Largest contribution first, ties by the sorted member list (inventory-format.md).
-  out.sort((a, b) => b.contribution - a.contribution || compareNames(a.names, b.names));
+  out.sort((a, b) => b.contribution - a.contribution || compareNames(namesOf(a), namesOf(b)));
+  if (!figuresOnly) for (const c of out) namesOf(c);
   return out;
 }
 
@@ -230,7 +235,7 @@ export function scoreFunctions(
   }));
   const results = functions.map((f, k): FunctionResult => {
     if (reused[k]) return reuse!.functions[k]!;
-    const cutSets = weighCutSets(model, tables, families[k]!);
+    const cutSets = weighCutSets(model, tables, families[k]!, options.figuresOnly === true);
     let sum = 0;
     for (const c of cutSets) sum += c.contribution;
     const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, sum);
@@ -275,7 +280,7 @@ export function scoreFunctions(
       cutSets: options.figuresOnly
         ? []
         : cutSets.map((c) => ({
-            components: c.names,
+            components: c.names!,
             weight: c.weight,
             downtimeHoursPerYear: c.contribution,
             expectedAnnualLoss: c.contribution * costFactor,
@@ -293,7 +298,7 @@ export function scoreFunctions(
       truncated: families[k]!.truncated,
       rtoBreaches,
       busFactor,
-      cutSetMembers: cutSets.map((c) => c.names),
+      cutSetEvents: cutSets.map((c) => c.events),
       cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
     };
   });

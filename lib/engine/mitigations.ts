@@ -605,7 +605,8 @@ const monitoring: Mitigation = {
   sources: [SRC.unverified],
   candidates: (ctx) => {
     const inCutSets = new Set<string>();
-    for (const f of ctx.scores.functions) for (const set of f.cutSetMembers) for (const id of set) inCutSets.add(id);
+    const { numbering } = ctx.scores.model;
+    for (const f of ctx.scores.functions) for (const set of f.cutSetEvents) for (const e of set) inCutSets.add(numbering.nameOf(e));
     return (ctx.inventory.components ?? []).filter((c) => c.monitored === false && inCutSets.has(c.id)).map((c) => [c.id]);
   },
   apply: (inventory, [target]) => {

@@ -117,13 +117,19 @@ function benefitBound(
   components: readonly string[],
   dataSets: readonly string[],
 ): number {
-  const touched = new Set(components);
+  const { numbering, eventComponents } = scores.model;
+  const touched = new Set<number>();
+  for (const id of components) {
+    const e = numbering.lookup(id);
+    if (e !== undefined) touched.add(e);
+  }
   let bound = 0;
   for (const k of reach.affectedBy(roots)) {
     const f = scores.functions[k]!;
     if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
-    f.cutSetMembers.forEach((members, i) => {
-      if (members.some((id) => touched.has(id) || id.startsWith("failover:"))) bound += f.cutSetLoss[i]!;
+    f.cutSetEvents.forEach((events, i) => {
+      // A touched component, or a switch-over pseudo-event (no component of this model).
+      if (events.some((e) => touched.has(e) || !(eventComponents[e]! >= 0))) bound += f.cutSetLoss[i]!;
     });
   }
   const wanted = new Set(dataSets);
