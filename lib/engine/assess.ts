@@ -56,13 +56,12 @@ export function optionProblems(inventory: Inventory, options: ScoreOptions): Pro
 export interface ScoreInternals {
   /** Skip the per-cut-set explanations. */
   readonly figuresOnly?: boolean;
-  /** Reuse a previous scoring for everything that avoids the changed components and data sets. */
+  /** Reuse a previous scoring for every function and data set but those that can have changed. */
   readonly reuse?: {
     readonly scores: Scores;
-    readonly changedComponents: ReadonlySet<string>;
+    /** Indexes of the only functions that can have changed. */
+    readonly affectedFunctions: ReadonlySet<number>;
     readonly changedDataSets: ReadonlySet<string>;
-    /** Indexes of the only functions that can have changed, when the caller knows them. */
-    readonly affectedFunctions?: ReadonlySet<number>;
   };
   /** Shared by the many scorings of one plan (see ScoringCache). */
   readonly cache?: ScoringCache;
@@ -93,11 +92,7 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
     maxOrder,
     figuresOnly: options.figuresOnly,
     families: cache?.families,
-    reuse: options.reuse && {
-      functions: options.reuse.scores.functions,
-      changed: options.reuse.changedComponents,
-      affected: options.reuse.affectedFunctions,
-    },
+    reuse: options.reuse && { functions: options.reuse.scores.functions, affected: options.reuse.affectedFunctions },
   });
   const previousDataSets = options.reuse?.scores.dataSets;
   const dataSets = (inventory.dataSets ?? []).map((ds, i) =>

@@ -129,47 +129,16 @@ export interface FunctionScoringOptions {
   /** Skip the explanation objects: only the figures (used while planning). */
   readonly figuresOnly?: boolean;
   /**
-   * Results of a previous scoring of the same functions, and the components changed since. A
-   * function whose structure reaches no changed component has the same cut sets, rates and
-   * figures, so its previous result is reused (plan.ts relies on this to stay fast).
+   * Results of a previous scoring of the same functions, and the indexes of the only functions
+   * that can have changed since (plan.ts: those that reach a mitigation's targets). The others
+   * keep their previous result (plan.ts relies on this to stay fast).
    */
   readonly reuse?: {
     readonly functions: readonly FunctionResult[];
-    readonly changed: ReadonlySet<string>;
-    /**
-     * Indexes of the functions that can have changed, when the caller knows them (plan.ts:
-     * those that reach a mitigation's targets); the others are reused without a walk.
-     */
-    readonly affected?: ReadonlySet<number>;
+    readonly affected: ReadonlySet<number>;
   };
   /** Families of earlier scorings with the same event numbering (plan.ts). */
   readonly families?: FamilyStore;
-}
-
-/** Whether the structure below `root` reaches one of the `changed` components. */
-export function reachesAny(model: ResolvedModel, root: StructureNode, changed: ReadonlySet<string>): boolean {
-  const seen = new Set<StructureNode>();
-  const stack: StructureNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    switch (node.type) {
-      case "event":
-        break;
-      case "component":
-        if (changed.has(model.numbering.nameOf(node.event))) return true;
-        if (node.requires) stack.push(node.requires);
-        break;
-      case "gate":
-        stack.push(...node.members);
-        break;
-      case "failover":
-        stack.push(node.group);
-        break;
-    }
-  }
-  return false;
 }
 
 /** Ids of every component the structure below `root` reaches. */
@@ -220,11 +189,8 @@ export function scoreFunctions(
   // Families first: a pseudo-event's rate is set when its group is reached, and any function may
   // reach it, so weigh nothing before every family is known.
   const reuse = options.reuse;
-  const reused = model.functionNodes.map(
-    (node, k) =>
-      reuse !== undefined &&
-      reuse.functions[k]?.id === functions[k]!.id &&
-      (reuse.affected ? !reuse.affected.has(k) : !reachesAny(model, node, reuse.changed)),
+  const reused = functions.map(
+    (f, k) => reuse !== undefined && reuse.functions[k]?.id === f.id && !reuse.affected.has(k),
   );
   const families = model.functionNodes.map((node, k) => (reused[k] ? undefined : engine.familyOf(node)));
   const pseudoEvents = model.pseudoEvents.map((p) => ({

@@ -180,7 +180,6 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
     reuse: {
       scores,
       // Functions that reach no target keep their result (FunctionReach).
-      changedComponents: new Set(c.roots),
       affectedFunctions: new Set(reach.affectedBy(c.roots)),
       changedDataSets: new Set(c.mitigation.touchesDataSets(c.targets)),
     },
