@@ -264,17 +264,32 @@ export class CutSetEngine {
 
   /** The minimal cut sets of a node, memoised by node identity (shared sub-structures). */
   familyOf(node: StructureNode): Family {
-    if (this.options.maxOrder === 1 && !this.store) {
-      // Single points of failure only: a leaner algebra on sorted event lists (SinglesAlgebra).
+    const s = this.singlesOf(node);
+    if (s) {
       const known = this.singlesMemo.get(node);
       if (known) return known;
-      this.singles ??= new SinglesAlgebra(this.rates);
-      const s = this.singles.of(node);
       const family: Family = { sets: s.events.map((e) => [e]), rideThrough: [...s.t], truncated: s.truncated };
       this.singlesMemo.set(node, family);
       return family;
     }
     return this.entryOf(node, this.options.maxOrder).family;
+  }
+
+  /** Whether families are computed by the order-1 algebra (order limit 1, no FamilyStore). */
+  get takesSinglesPath(): boolean {
+    return this.options.maxOrder === 1 && !this.store;
+  }
+
+  /**
+   * The node's family in the compact order-1 form (one event per set), when this engine takes the
+   * order-1 path (order limit 1, no FamilyStore); otherwise undefined. The same sets, T and
+   * switch-over rates as familyOf, without an array per set.
+   */
+  singlesOf(node: StructureNode): Singles | undefined {
+    if (!this.takesSinglesPath) return undefined;
+    // Single points of failure only: a leaner algebra on sorted event lists (SinglesAlgebra).
+    this.singles ??= new SinglesAlgebra(this.rates);
+    return this.singles.of(node);
   }
 
   private singles: SinglesAlgebra | undefined;
@@ -638,7 +653,7 @@ function hasProperSubsetIn(
 
 
 /** The order-1 family of a node: ascending events, with their ride-through times. */
-interface Singles {
+export interface Singles {
   readonly events: readonly number[];
   readonly t: readonly number[];
   /** Some union of two or more events, not a superset of a single, was left out. */
@@ -653,13 +668,40 @@ interface Singles {
  * `need` members, with the need-th smallest of their T; a failover group adds its switch-over
  * pseudo-event. The same sets and T as CutSetEngine's general path (cut-sets.test.ts compares
  * them), without its keys, index maps and one array per set: SPOFs of 100,000 components.
+ *
+ * A gate is worked out in one pass over its members' lists with scratch tables indexed by event
+ * (a stamp per gate instead of clearing them), so it allocates only its own result: merging the
+ * members two at a time made a new list per member, quadratic in a wide `all`.
  */
 class SinglesAlgebra {
+  /**
+   * Results of component nodes by event number (the common, shared case: no hashing), with the
+   * node they belong to; of other nodes, and of a component node whose event another node has
+   * taken (only in hand-built structures), by node.
+   */
+  private readonly byEvent: Array<Singles | undefined> = [];
+  private readonly nodeOfEvent: Array<StructureNode | undefined> = [];
   private readonly memo = new Map<StructureNode, Singles>();
+  /** mark[e] = stamp of the gate that last saw e; count and T of e within that gate. */
+  private readonly mark: Int32Array;
+  private readonly count: Int32Array;
+  private readonly tOf: Float64Array;
+  private stamp = 0;
+  /** Distinct events of the gate being worked out, and T values per event (atLeast gates). */
+  private seen: Int32Array;
+  private ts: Float64Array;
 
-  constructor(private readonly rates: EventRates) {}
+  constructor(private readonly rates: EventRates) {
+    const n = rates.failuresPerYear.length;
+    this.mark = new Int32Array(n);
+    this.count = new Int32Array(n);
+    this.tOf = new Float64Array(n);
+    this.seen = new Int32Array(64);
+    this.ts = new Float64Array(64);
+  }
 
   of(node: StructureNode): Singles {
+    if (node.type === "component" && this.nodeOfEvent[node.event] === node) return this.byEvent[node.event]!;
     const known = this.memo.get(node);
     if (known) return known;
     let out: Singles;
@@ -667,122 +709,192 @@ class SinglesAlgebra {
       case "event":
         out = { events: [node.event], t: [0], truncated: false };
         break;
-      case "component": {
-        const own: Singles = { events: [node.event], t: [0], truncated: false };
-        if (!node.requires) {
-          out = own;
-          break;
-        }
-        const below = this.of(node.requires);
-        const rt = node.rideThroughHours;
-        out = mergeSingles(own, rt === 0 ? below : { events: below.events, t: below.t.map((x) => x + rt), truncated: below.truncated });
+      case "component":
+        out = node.requires ? withEvent(this.of(node.requires), node.event, node.rideThroughHours) : { events: [node.event], t: [0], truncated: false };
         break;
-      }
       case "gate": {
         const parts = node.members.map((m) => this.of(m));
-        out = atLeastSingles(Math.max(1, Math.min(node.need, parts.length)), parts);
+        const need = Math.max(1, Math.min(node.need, parts.length));
+        out = parts.length === 1 ? parts[0]! : need === 1 ? this.union(parts) : this.atLeast(need, parts);
         break;
       }
       case "failover": {
         const group = this.of(node.group);
         const primary = this.of(node.group.members[0]!);
-        const own = new Set(group.events);
         let rate = 0;
-        // In event order, as CutSetEngine's rule does.
-        for (let i = 0; i < primary.events.length; i++) {
+        // The primary's singles that do not bring the whole group down, in event order (as
+        // CutSetEngine's rule sums them); both lists are ascending.
+        for (let i = 0, j = 0; i < primary.events.length; i++) {
           const e = primary.events[i]!;
-          if (own.has(e)) continue;
+          while (j < group.events.length && group.events[j]! < e) j++;
+          if (j < group.events.length && group.events[j] === e) continue;
           rate += Math.exp(-primary.t[i]! / this.rates.repairHours[e]!) * this.rates.failuresPerYear[e]!;
         }
         this.rates.failuresPerYear[node.pseudoEvent] = rate;
-        out = mergeSingles(group, { events: [node.pseudoEvent], t: [0], truncated: false });
+        out = withEvent(group, node.pseudoEvent, 0);
         break;
       }
     }
-    this.memo.set(node, out);
+    if (node.type === "component" && this.nodeOfEvent[node.event] === undefined) {
+      this.nodeOfEvent[node.event] = node;
+      this.byEvent[node.event] = out;
+    } else this.memo.set(node, out);
     return out;
   }
-}
 
-/** Union of two lists; an event in both keeps the smaller T. */
-function mergeSingles(a: Singles, b: Singles): Singles {
-  const events: number[] = [];
-  const t: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.events.length || j < b.events.length) {
-    const x = i < a.events.length ? a.events[i]! : Infinity;
-    const y = j < b.events.length ? b.events[j]! : Infinity;
-    if (x < y) {
-      events.push(x);
-      t.push(a.t[i++]!);
-    } else if (y < x) {
-      events.push(y);
-      t.push(b.t[j++]!);
-    } else {
-      events.push(x);
-      t.push(Math.min(a.t[i++]!, b.t[j++]!));
+  /** Start a gate: fresh marks, and room for `total` distinct events. */
+  private begin(total: number): void {
+    this.stamp++;
+    if (this.seen.length < total) {
+      let size = this.seen.length;
+      while (size < total) size *= 2;
+      this.seen = new Int32Array(size);
+      this.ts = new Float64Array(size);
     }
   }
-  return { events, t, truncated: a.truncated || b.truncated };
-}
 
-/** Events in at least `need` of the parts, with the need-th smallest T among the parts holding them. */
-function atLeastSingles(need: number, parts: readonly Singles[]): Singles {
-  let truncated = parts.some((p) => p.truncated);
-  if (need === 1) {
-    let acc: Singles = { events: [], t: [], truncated };
-    for (const p of parts) acc = mergeSingles(acc, p);
-    return acc;
+  /** `all`: every event of any member, with its smallest T. */
+  private union(parts: readonly Singles[]): Singles {
+    const { mark, tOf } = this;
+    let total = 0;
+    let truncated = false;
+    for (const p of parts) {
+      total += p.events.length;
+      truncated ||= p.truncated;
+    }
+    this.begin(total);
+    const seen = this.seen;
+    let n = 0;
+    for (const p of parts) {
+      for (let i = 0; i < p.events.length; i++) {
+        const e = p.events[i]!;
+        const t = p.t[i]!;
+        if (mark[e] !== this.stamp) {
+          mark[e] = this.stamp;
+          tOf[e] = t;
+          seen[n++] = e;
+        } else if (t < tOf[e]!) tOf[e] = t;
+      }
+    }
+    const sorted = seen.subarray(0, n).sort();
+    const events = new Array<number>(n);
+    const t = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      events[i] = sorted[i]!;
+      t[i] = tOf[sorted[i]!]!;
+    }
+    return { events, t, truncated };
   }
-  let events: number[] = [];
-  let t: number[] = [];
-  if (need === parts.length) {
-    events = [...parts[0]!.events];
-    t = [...parts[0]!.t];
-    for (let k = 1; k < parts.length && events.length > 0; k++) {
-      const p = parts[k]!;
-      const nextEvents: number[] = [];
-      const nextT: number[] = [];
-      let i = 0;
-      let j = 0;
-      while (i < events.length && j < p.events.length) {
-        const x = events[i]!;
-        const y = p.events[j]!;
-        if (x < y) i++;
-        else if (y < x) j++;
-        else {
-          nextEvents.push(x);
-          nextT.push(Math.max(t[i++]!, p.t[j++]!));
+
+  /** Events in at least `need` (≥ 2) of the parts, with the need-th smallest T among them. */
+  private atLeast(need: number, parts: readonly Singles[]): Singles {
+    const { mark, count, tOf } = this;
+    let total = 0;
+    let truncated = false;
+    for (const p of parts) {
+      total += p.events.length;
+      truncated ||= p.truncated;
+    }
+    this.begin(total);
+    const seen = this.seen;
+    let n = 0;
+    for (const p of parts) {
+      for (let i = 0; i < p.events.length; i++) {
+        const e = p.events[i]!;
+        if (mark[e] !== this.stamp) {
+          mark[e] = this.stamp;
+          count[e] = 1;
+          tOf[e] = p.t[i]!;
+          seen[n++] = e;
+        } else {
+          count[e]!++;
+          // Largest T so far: the answer when every member must fail (need = parts).
+          if (p.t[i]! > tOf[e]!) tOf[e] = p.t[i]!;
         }
       }
-      events = nextEvents;
-      t = nextT;
     }
-  } else {
-    const pairs: Array<[number, number]> = [];
-    for (const p of parts) for (let i = 0; i < p.events.length; i++) pairs.push([p.events[i]!, p.t[i]!]);
-    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    for (let i = 0; i < pairs.length; ) {
-      let j = i;
-      while (j < pairs.length && pairs[j]![0] === pairs[i]![0]) j++;
-      if (j - i >= need) {
-        events.push(pairs[i]![0]);
-        t.push(pairs[i + need - 1]![1]);
+    // Kept events get a stamp of their own: "is e kept" is then one look-up.
+    const keptStamp = ++this.stamp;
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      const e = seen[i]!;
+      if (count[e]! >= need) {
+        seen[kept++] = e;
+        mark[e] = keptStamp;
       }
-      i = j;
     }
+    const sorted = seen.subarray(0, kept).sort();
+    const events = new Array<number>(kept);
+    const t = new Array<number>(kept);
+    for (let i = 0; i < kept; i++) events[i] = sorted[i]!;
+    if (need === parts.length) {
+      for (let i = 0; i < kept; i++) t[i] = tOf[events[i]!]!;
+    } else {
+      // The need-th smallest of each kept event's T values: gather them, then sort each run.
+      // count[e] becomes the start of e's run in `ts`, tOf[e] the next free place in it.
+      let at = 0;
+      for (const e of events) {
+        const c = count[e]!;
+        count[e] = at;
+        tOf[e] = at;
+        at += c;
+      }
+      const ts = this.ts;
+      for (const p of parts) {
+        for (let i = 0; i < p.events.length; i++) {
+          const e = p.events[i]!;
+          if (mark[e] !== keptStamp) continue;
+          ts[tOf[e]!++] = p.t[i]!;
+        }
+      }
+      for (let i = 0; i < kept; i++) {
+        const e = events[i]!;
+        t[i] = ts.subarray(count[e]!, tOf[e]!).sort()[need - 1]!;
+      }
+    }
+    // Left out: a union of events from `need` members that contains none of the singles kept
+    // (a union containing one is not minimal). Such a union exists when `need` members still have
+    // an event outside the result.
+    if (!truncated) {
+      let members = 0;
+      for (const p of parts) {
+        for (const e of p.events) {
+          if (mark[e] !== keptStamp) {
+            members++;
+            break;
+          }
+        }
+      }
+      truncated = members >= need;
+    }
+    return { events, t, truncated };
   }
-  // Left out: a union of events from `need` members that contains none of the singles kept
-  // (a union containing one is not minimal). Such a union exists when `need` members still have
-  // an event outside the result.
-  if (!truncated) {
-    const kept = new Set(events);
-    let members = 0;
-    for (const p of parts) if (p.events.some((e) => !kept.has(e))) members++;
-    truncated = members >= need;
+}
+
+/**
+ * A component's or switch-over's list: `below` delayed by `shift` hours, and `event` itself
+ * with T = 0 (an event already in `below` keeps the smaller T).
+ */
+function withEvent(below: Singles, event: number, shift: number): Singles {
+  const n = below.events.length;
+  let at = 0;
+  while (at < n && below.events[at]! < event) at++;
+  const present = at < n && below.events[at] === event;
+  const size = present ? n : n + 1;
+  const events = new Array<number>(size);
+  const t = new Array<number>(size);
+  let k = 0;
+  for (let i = 0; i < at; i++, k++) {
+    events[k] = below.events[i]!;
+    t[k] = below.t[i]! + shift;
   }
-  return { events, t, truncated };
+  events[k] = event;
+  t[k++] = present ? Math.min(0, below.t[at]! + shift) : 0;
+  for (let i = present ? at + 1 : at; i < n; i++, k++) {
+    events[k] = below.events[i]!;
+    t[k] = below.t[i]! + shift;
+  }
+  return { events, t, truncated: below.truncated };
 }
 
 /** The sets of order ≤ `budget` (still minimal: a subset of a kept set is no larger). */

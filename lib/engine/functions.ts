@@ -2,7 +2,7 @@
  * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
  * single points of failure, RTO and bus-factor findings.
  */
-import { CutSetEngine, type Family, type FamilyStore, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
 
@@ -124,6 +124,89 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family,
   return out;
 }
 
+/**
+ * The order-1 counterpart of weighCutSets: the same figures, computed the same way for a set of
+ * one event, and the same order (largest contribution first, ties by member name), as positions
+ * into `singles` instead of one object per set.
+ */
+function weighSingles(
+  model: ResolvedModel,
+  tables: EventTables,
+  singles: Singles,
+): { readonly order: number[]; readonly contribution: number[]; readonly downtimeHoursPerYear: number } {
+  const n = singles.events.length;
+  const contribution = new Array<number>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const e = singles.events[i]!;
+    const t = singles.t[i]!;
+    // As weighCutSets with one member: d = 1 / (1 / r'), the product is q.
+    const meanJointOutage = 1 / (1 / tables.repairHours[e]!);
+    const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
+    contribution[i] = HOURS_PER_YEAR * weight * unavailabilityOf(tables, singles.events[i]!);
+    order[i] = i;
+  }
+  const names = model.numbering;
+  order.sort((a, b) => {
+    const d = contribution[b]! - contribution[a]!;
+    if (d !== 0) return d;
+    const x = names.nameOf(singles.events[a]!);
+    const y = names.nameOf(singles.events[b]!);
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+  let sum = 0;
+  for (const i of order) sum += contribution[i]!;
+  return { order, contribution, downtimeHoursPerYear: Math.min(HOURS_PER_YEAR, sum) };
+}
+
+/**
+ * A result whose cutSetEvents (one array per set) are written out on first read: the order-1
+ * callers (SPOF lists) never read them. At module level, so that the getter keeps only the
+ * events and losses alive, not the scoring's engine and tables (a result outlives them, and
+ * whatever it keeps is copied by every young-generation collection while it lives).
+ */
+function withCompactCutSets(
+  fields: Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">,
+  events: readonly number[],
+  cutSetLoss: readonly number[],
+): FunctionResult {
+  let cutSetEvents: number[][] | undefined;
+  return {
+    ...fields,
+    get cutSetEvents() {
+      return (cutSetEvents ??= events.map((e) => [e]));
+    },
+    // A getter too: V8 would list a plain property of this literal before the getter (key order
+    // is part of the output: JSON).
+    get cutSetLoss() {
+      return cutSetLoss;
+    },
+  };
+}
+
+/** SPOFs (component indexes) whose mean repair outlasts the function's RTO. */
+function rtoBreachesOf(model: ResolvedModel, rtoHours: number | undefined, spofs: readonly number[]): RtoBreach[] {
+  const out: RtoBreach[] = [];
+  if (rtoHours === undefined) return out;
+  for (const e of spofs) {
+    const r = model.components[e]!.effectiveRepairHours;
+    if (r > rtoHours) {
+      out.push({ component: model.components[e]!.id, meanRepairHours: r, rtoHours, chanceOutlastsRto: Math.exp(-rtoHours / r) });
+    }
+  }
+  return out;
+}
+
+/** SPOFs (component indexes) that at most one person can fix. */
+function busFactorOf(model: ResolvedModel, spofs: readonly number[]): BusFactorFinding[] {
+  const out: BusFactorFinding[] = [];
+  for (const e of spofs) {
+    const knownBy = model.components[e]!.knownBy;
+    if (knownBy !== undefined && knownBy.length <= 1) out.push({ component: model.components[e]!.id, people: knownBy.length });
+  }
+  return out;
+}
+
 export interface FunctionScoringOptions {
   readonly maxOrder: number;
   /** Skip the explanation objects: only the figures (used while planning). */
@@ -192,7 +275,12 @@ export function scoreFunctions(
   const reused = functions.map(
     (f, k) => reuse !== undefined && reuse.functions[k]?.id === f.id && !reuse.affected.has(k),
   );
-  const families = model.functionNodes.map((node, k) => (reused[k] ? undefined : engine.familyOf(node)));
+  // At order 1 with figures only, the engine's compact order-1 families are weighed as they are
+  // (weighSingles): no array per cut set, no explanation objects.
+  const compact = options.figuresOnly === true && engine.takesSinglesPath;
+  const families = model.functionNodes.map((node, k) =>
+    reused[k] ? undefined : compact ? engine.singlesOf(node)! : engine.familyOf(node),
+  );
   const pseudoEvents = model.pseudoEvents.map((p) => ({
     id: p.id,
     failuresPerYear: tables.failuresPerYear[p.event]!,
@@ -201,39 +289,47 @@ export function scoreFunctions(
   }));
   const results = functions.map((f, k): FunctionResult => {
     if (reused[k]) return reuse!.functions[k]!;
-    const cutSets = weighCutSets(model, tables, families[k]!, options.figuresOnly === true);
-    let sum = 0;
-    for (const c of cutSets) sum += c.contribution;
-    const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, sum);
     const hours = f.hours ?? "business";
     const weight = hoursWeight(model, hours);
     const costFactor = weight * f.downtimeCostPerHour;
+    const family = families[k]!;
+    if (!("sets" in family)) {
+      const w = weighSingles(model, tables, family);
+      const spofs: number[] = [];
+      for (const i of w.order) {
+        const c = model.eventComponents[family.events[i]!]!;
+        if (c >= 0) spofs.push(c);
+      }
+      const events = w.order.map((i) => family.events[i]!);
+      const loss = w.order.map((i) => w.contribution[i]! * costFactor);
+      return withCompactCutSets(
+        {
+          id: f.id,
+          name: f.name ?? f.id,
+          hours,
+          hoursWeight: weight,
+          downtimeCostPerHour: f.downtimeCostPerHour,
+          downtimeHoursPerYear: w.downtimeHoursPerYear,
+          expectedAnnualLoss: w.downtimeHoursPerYear * costFactor,
+          singlePointsOfFailure: spofs.map((e) => model.components[e]!.id),
+          cutSets: [],
+          truncated: family.truncated,
+          rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+          busFactor: busFactorOf(model, spofs),
+        },
+        events,
+        loss,
+      );
+    }
+    const cutSets = weighCutSets(model, tables, family, options.figuresOnly === true);
+    let sum = 0;
+    for (const c of cutSets) sum += c.contribution;
+    const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, sum);
     // Component indexes of the order-1 sets that are components (not switch-over pseudo-events).
     const spofs = cutSets
       .filter((c) => c.events.length === 1 && model.eventComponents[c.events[0]!]! >= 0)
       .map((c) => model.eventComponents[c.events[0]!]!);
     const spofIds = spofs.map((e) => model.components[e]!.id);
-    const rtoBreaches: RtoBreach[] = [];
-    if (f.rtoHours !== undefined) {
-      for (const e of spofs) {
-        const r = model.components[e]!.effectiveRepairHours;
-        if (r > f.rtoHours) {
-          rtoBreaches.push({
-            component: model.components[e]!.id,
-            meanRepairHours: r,
-            rtoHours: f.rtoHours,
-            chanceOutlastsRto: Math.exp(-f.rtoHours / r),
-          });
-        }
-      }
-    }
-    const busFactor: BusFactorFinding[] = [];
-    for (const e of spofs) {
-      const knownBy = model.components[e]!.knownBy;
-      if (knownBy !== undefined && knownBy.length <= 1) {
-        busFactor.push({ component: model.components[e]!.id, people: knownBy.length });
-      }
-    }
     return {
       id: f.id,
       name: f.name ?? f.id,
@@ -261,9 +357,9 @@ export function scoreFunctions(
               }))
               .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
           })),
-      truncated: families[k]!.truncated,
-      rtoBreaches,
-      busFactor,
+      truncated: family.truncated,
+      rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+      busFactor: busFactorOf(model, spofs),
       cutSetEvents: cutSets.map((c) => c.events),
       cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
     };

@@ -573,6 +573,30 @@ describe("scoring properties", () => {
     expect(compared).toBeGreaterThan(100);
   });
 
+  it("at order 1 with figures only, the compact weighing gives weighCutSets' figures exactly", () => {
+    // scoreInventory(maxOrder 1, figuresOnly) weighs the order-1 algebra's compact families as
+    // they are (functions.ts weighSingles); without figuresOnly the same families go through
+    // familyOf and weighCutSets. Everything but the explanations must be the same, bit for bit.
+    // (The order-1 algebra itself is compared with the general cut-set path in cut-sets.test.ts.)
+    let spofs = 0;
+    fc.assert(
+      fc.property(inventoryArb({ maxComponents: 25, maxFunctions: 5, maxDataSets: 2 }), (raw) => {
+        const inv = valid(raw);
+        const fast = scoreInventory(inv, { maxOrder: 1, figuresOnly: true });
+        const general = scoreInventory(inv, { maxOrder: 1 });
+        // As JSON: the same numbers bit for bit and the same key order (the output's bytes).
+        const plain = (s: Scores) => JSON.stringify(s.functions.map((f) => ({ ...f, cutSets: undefined })));
+        expect(plain(fast)).toBe(plain(general));
+        expect(fast.pseudoEvents).toEqual(general.pseudoEvents);
+        expect(fast.components).toEqual(general.components);
+        expect(fast.expectedAnnualLoss).toBe(general.expectedAnnualLoss);
+        for (const f of fast.functions) spofs += f.singlePointsOfFailure.length;
+      }),
+      { numRuns: 200 },
+    );
+    expect(spofs).toBeGreaterThan(100);
+  });
+
   it("raising any failuresPerYear or repairHours never lowers a function's downtime", () => {
     const arb = fc.tuple(
       inventoryArb({ maxComponents: 20, maxFunctions: 4, maxDataSets: 0 }),
