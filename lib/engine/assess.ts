@@ -112,7 +112,10 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
     dataSetsLoss,
     functions,
     dataSets,
-    components: model.components,
+    // Written out on first read (model.ts): the SPOF lists need none of these objects.
+    get components() {
+      return model.components;
+    },
     pseudoEvents,
     // Written out on first read (model.ts): plan re-scorings never read them.
     get assumptions() {

@@ -849,7 +849,7 @@ class SinglesAlgebra {
       }
       for (let i = 0; i < kept; i++) {
         const e = events[i]!;
-        t[i] = ts.subarray(count[e]!, tOf[e]!).sort()[need - 1]!;
+        t[i] = nthSmallest(ts, count[e]!, tOf[e]!, need - 1);
       }
     }
     // Left out: a union of events from `need` members that contains none of the singles kept
@@ -869,6 +869,20 @@ class SinglesAlgebra {
     }
     return { events, t, truncated };
   }
+}
+
+/** The k-th smallest (from 0) of values[from..to), sorting that run in place (runs are short). */
+function nthSmallest(values: Float64Array, from: number, to: number, k: number): number {
+  for (let i = from + 1; i < to; i++) {
+    const x = values[i]!;
+    let j = i - 1;
+    while (j >= from && values[j]! > x) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = x;
+  }
+  return values[from + k]!;
 }
 
 /**

@@ -88,11 +88,11 @@ export function eventTables(model: ResolvedModel): EventTables {
   const size = model.numbering.size;
   const failuresPerYear = new Array<number>(size).fill(0);
   const repairHours = new Array<number>(size).fill(0);
-  model.components.forEach((c, i) => {
+  for (let i = 0; i < model.componentEvents.length; i++) {
     const e = model.componentEvents[i]!;
-    failuresPerYear[e] = c.failuresPerYear;
-    repairHours[e] = c.effectiveRepairHours;
-  });
+    failuresPerYear[e] = model.failuresPerYear[i]!;
+    repairHours[e] = model.effectiveRepairHours[i]!;
+  }
   for (const p of model.pseudoEvents) repairHours[p.event] = p.repairHours;
   return { failuresPerYear, repairHours };
 }
@@ -160,28 +160,35 @@ function weighSingles(
 }
 
 /**
- * A result whose cutSetEvents (one array per set) are written out on first read: the order-1
- * callers (SPOF lists) never read them. At module level, so that the getter keeps only the
- * events and losses alive, not the scoring's engine and tables (a result outlives them, and
- * whatever it keeps is copied by every young-generation collection while it lives).
+ * A result whose cutSetEvents (one array per set) and cutSetLoss are written out on first read:
+ * the order-1 callers (SPOF lists) read neither. At module level, so that the getters keep only
+ * the function's events and weighing alive, not the scoring's engine and tables (a result
+ * outlives them, and whatever it keeps is copied by every young-generation collection while it
+ * lives). Both are getters: V8 would list a plain property of this literal before the getters,
+ * and key order is part of the output (JSON).
  */
 function withCompactCutSets(
   fields: Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">,
   events: readonly number[],
-  cutSetLoss: readonly number[],
+  weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
+  costFactor: number,
 ): FunctionResult {
   let cutSetEvents: number[][] | undefined;
+  let cutSetLoss: number[] | undefined;
   return {
     ...fields,
     get cutSetEvents() {
-      return (cutSetEvents ??= events.map((e) => [e]));
+      return (cutSetEvents ??= weighed.order.map((i) => [events[i]!]));
     },
-    // A getter too: V8 would list a plain property of this literal before the getter (key order
-    // is part of the output: JSON).
     get cutSetLoss() {
-      return cutSetLoss;
+      return (cutSetLoss ??= weighed.order.map((i) => weighed.contribution[i]! * costFactor));
     },
   };
+}
+
+/** Id of component `i` (read from the inventory: the resolved component objects are lazy). */
+function componentId(model: ResolvedModel, i: number): string {
+  return model.inventory.components![i]!.id;
 }
 
 /** SPOFs (component indexes) whose mean repair outlasts the function's RTO. */
@@ -189,9 +196,9 @@ function rtoBreachesOf(model: ResolvedModel, rtoHours: number | undefined, spofs
   const out: RtoBreach[] = [];
   if (rtoHours === undefined) return out;
   for (const e of spofs) {
-    const r = model.components[e]!.effectiveRepairHours;
+    const r = model.effectiveRepairHours[e]!;
     if (r > rtoHours) {
-      out.push({ component: model.components[e]!.id, meanRepairHours: r, rtoHours, chanceOutlastsRto: Math.exp(-rtoHours / r) });
+      out.push({ component: componentId(model, e), meanRepairHours: r, rtoHours, chanceOutlastsRto: Math.exp(-rtoHours / r) });
     }
   }
   return out;
@@ -201,8 +208,8 @@ function rtoBreachesOf(model: ResolvedModel, rtoHours: number | undefined, spofs
 function busFactorOf(model: ResolvedModel, spofs: readonly number[]): BusFactorFinding[] {
   const out: BusFactorFinding[] = [];
   for (const e of spofs) {
-    const knownBy = model.components[e]!.knownBy;
-    if (knownBy !== undefined && knownBy.length <= 1) out.push({ component: model.components[e]!.id, people: knownBy.length });
+    const knownBy = model.inventory.components![e]!.knownBy;
+    if (knownBy !== undefined && knownBy.length <= 1) out.push({ component: componentId(model, e), people: knownBy.length });
   }
   return out;
 }
@@ -300,8 +307,6 @@ export function scoreFunctions(
         const c = model.eventComponents[family.events[i]!]!;
         if (c >= 0) spofs.push(c);
       }
-      const events = w.order.map((i) => family.events[i]!);
-      const loss = w.order.map((i) => w.contribution[i]! * costFactor);
       return withCompactCutSets(
         {
           id: f.id,
@@ -311,14 +316,15 @@ export function scoreFunctions(
           downtimeCostPerHour: f.downtimeCostPerHour,
           downtimeHoursPerYear: w.downtimeHoursPerYear,
           expectedAnnualLoss: w.downtimeHoursPerYear * costFactor,
-          singlePointsOfFailure: spofs.map((e) => model.components[e]!.id),
+          singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
           cutSets: [],
           truncated: family.truncated,
           rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
           busFactor: busFactorOf(model, spofs),
         },
-        events,
-        loss,
+        family.events,
+        w,
+        costFactor,
       );
     }
     const cutSets = weighCutSets(model, tables, family, options.figuresOnly === true);
@@ -329,7 +335,7 @@ export function scoreFunctions(
     const spofs = cutSets
       .filter((c) => c.events.length === 1 && model.eventComponents[c.events[0]!]! >= 0)
       .map((c) => model.eventComponents[c.events[0]!]!);
-    const spofIds = spofs.map((e) => model.components[e]!.id);
+    const spofIds = spofs.map((e) => componentId(model, e));
     return {
       id: f.id,
       name: f.name ?? f.id,

@@ -100,7 +100,12 @@ export class EventNumbering {
 export interface ResolvedModel {
   readonly inventory: Inventory;
   readonly organization: ResolvedOrganization;
+  /** Written out on first read when the model has no ModelCache: scoring reads the arrays below. */
   readonly components: readonly ResolvedComponent[];
+  /** λ per component, in inventory order (the same figure as `components[i]`). */
+  readonly failuresPerYear: Float64Array;
+  /** r' per component, in inventory order (the same figure as `components[i]`). */
+  readonly effectiveRepairHours: Float64Array;
   /** Index of a component by id; undefined for an id that is not a component of this inventory. */
   indexOfComponent(id: string): number | undefined;
   readonly pseudoEvents: readonly PseudoEvent[];
@@ -204,48 +209,86 @@ export function resolveModel(
   // when someone reads them (a plan re-scores hundreds of times and reads none).
   const defaulted: number[] = [];
   const componentEvents: number[] = new Array(rawComponents.length);
-  const components = rawComponents.map((c, i): ResolvedComponent => {
+  // The figures of each component, by index. The ResolvedComponent objects are written out from
+  // them only when someone reads `components` (the SPOF path reads none: one object and six
+  // boxed numbers per component were most of resolving), or eagerly with a ModelCache, which
+  // keeps them for the plan's later scorings.
+  const count = rawComponents.length;
+  const failuresPerYear = new Float64Array(count);
+  const repairHours = new Float64Array(count);
+  const peopleWaitHours = new Float64Array(count);
+  const detectionWaitHours = new Float64Array(count);
+  const effectiveRepairHours = new Float64Array(count);
+  const cachedValues: Array<ResolvedComponent | undefined> | undefined = cache ? new Array(count) : undefined;
+  for (let i = 0; i < count; i++) {
+    const c = rawComponents[i]!;
     componentEvents[i] = numbering.of(c.id);
-    const d = componentDefaults[c.kind];
     if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
     const known = cache?.resolved.get(c);
-    if (known && known.organization === org && known.people === inventory.people) return known.value;
-    const failuresPerYear = c.failuresPerYear ?? d.failuresPerYear;
-    const repairHours = c.repairHours ?? d.repairHours;
-    let peopleWaitHours = 0;
+    if (known && known.organization === org && known.people === inventory.people) {
+      const v = known.value;
+      cachedValues![i] = v;
+      failuresPerYear[i] = v.failuresPerYear;
+      repairHours[i] = v.repairHours;
+      peopleWaitHours[i] = v.peopleWaitHours;
+      detectionWaitHours[i] = v.detectionWaitHours;
+      effectiveRepairHours[i] = v.effectiveRepairHours;
+      continue;
+    }
+    const d = componentDefaults[c.kind];
+    const r = c.repairHours ?? d.repairHours;
+    let peopleWait = 0;
     if (c.knownBy !== undefined) {
-      if (c.knownBy.length === 0) peopleWaitHours = c.supportResponseHours ?? organization.vendorResponseHours;
+      if (c.knownBy.length === 0) peopleWait = c.supportResponseHours ?? organization.vendorResponseHours;
       else {
         let allAway = 1;
         for (const p of c.knownBy) allAway *= 1 - availability.get(p)!;
         // A runbook lets a colleague step in half of the time (docs/scoring.md, "Runbook").
-        peopleWaitHours = allAway * organization.absenceWaitHours * (c.hasRunbook ? RUNBOOK_WAIT_FACTOR : 1);
+        peopleWait = allAway * organization.absenceWaitHours * (c.hasRunbook ? RUNBOOK_WAIT_FACTOR : 1);
       }
     }
-    const detectionWaitHours = c.monitored === false ? organization.unmonitoredDetectionHours : 0;
-    const effectiveRepairHours = repairHours + peopleWaitHours + detectionWaitHours;
-    const value: ResolvedComponent = {
+    const detectionWait = c.monitored === false ? organization.unmonitoredDetectionHours : 0;
+    failuresPerYear[i] = c.failuresPerYear ?? d.failuresPerYear;
+    repairHours[i] = r;
+    peopleWaitHours[i] = peopleWait;
+    detectionWaitHours[i] = detectionWait;
+    effectiveRepairHours[i] = r + peopleWait + detectionWait;
+  }
+  const resolvedComponent = (i: number): ResolvedComponent => {
+    const c = rawComponents[i]!;
+    return {
       id: c.id,
       name: c.name ?? c.id,
       kind: c.kind,
-      failuresPerYear,
-      repairHours,
-      peopleWaitHours,
-      detectionWaitHours,
-      effectiveRepairHours,
-      unavailability: Math.min(1, (failuresPerYear * effectiveRepairHours) / HOURS_PER_YEAR),
+      failuresPerYear: failuresPerYear[i]!,
+      repairHours: repairHours[i]!,
+      peopleWaitHours: peopleWaitHours[i]!,
+      detectionWaitHours: detectionWaitHours[i]!,
+      effectiveRepairHours: effectiveRepairHours[i]!,
+      unavailability: Math.min(1, (failuresPerYear[i]! * effectiveRepairHours[i]!) / HOURS_PER_YEAR),
       runtimeMinutes: c.runtimeMinutes ?? 0,
       knownBy: c.knownBy,
     };
-    cache?.resolved.set(c, { organization: org, people: inventory.people, value });
-    return value;
-  });
+  };
+  let components: ResolvedComponent[] | undefined;
+  if (cache) {
+    components = new Array<ResolvedComponent>(count);
+    for (let i = 0; i < count; i++) {
+      let value = cachedValues![i];
+      if (!value) {
+        value = resolvedComponent(i);
+        cache.resolved.set(rawComponents[i]!, { organization: org, people: inventory.people, value });
+      }
+      components[i] = value;
+    }
+  }
+  const allComponents = (): ResolvedComponent[] => (components ??= rawComponents.map((_, i) => resolvedComponent(i)));
 
   // Component index by event number (the numbering's own map is the index by id: one map, not two).
   const eventComponents = new Int32Array(numbering.size).fill(-1);
   for (let i = 0; i < componentEvents.length; i++) eventComponents[componentEvents[i]!] = i;
   const pseudoEvents: PseudoEvent[] = [];
-  const componentNodes: StructureNode[] = new Array(components.length);
+  const componentNodes: StructureNode[] = new Array(count);
   /** What a component's node was built from: the nodes it points to and its switch-overs. */
   interface Built {
     readonly refs: Array<readonly [number, StructureNode]>;
@@ -299,7 +342,7 @@ export function resolveModel(
     if (cache) cache.nodes.set(raw, { node, ...built! });
     return node;
   };
-  for (let i = 0; i < components.length; i++) nodeOf(i);
+  for (let i = 0; i < count; i++) nodeOf(i);
   const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires, undefined));
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
   const allEventComponents = new Int32Array(numbering.size).fill(-1);
@@ -329,7 +372,11 @@ export function resolveModel(
   return {
     inventory,
     organization,
-    components,
+    get components() {
+      return allComponents();
+    },
+    failuresPerYear,
+    effectiveRepairHours,
     indexOfComponent,
     pseudoEvents,
     componentEvents,

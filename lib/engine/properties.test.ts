@@ -588,7 +588,9 @@ describe("scoring properties", () => {
         const plain = (s: Scores) => JSON.stringify(s.functions.map((f) => ({ ...f, cutSets: undefined })));
         expect(plain(fast)).toBe(plain(general));
         expect(fast.pseudoEvents).toEqual(general.pseudoEvents);
+        // Both wrote out their components on first read; with a ModelCache they are eager.
         expect(fast.components).toEqual(general.components);
+        expect(JSON.stringify(fast.components)).toBe(JSON.stringify(scoreInventory(inv, { maxOrder: 1, cache: new ScoringCache(1) }).components));
         expect(fast.expectedAnnualLoss).toBe(general.expectedAnnualLoss);
         for (const f of fast.functions) spofs += f.singlePointsOfFailure.length;
       }),
