@@ -713,7 +713,9 @@ class SinglesAlgebra {
         out = node.requires ? withEvent(this.of(node.requires), node.event, node.rideThroughHours) : { events: [node.event], t: [0], truncated: false };
         break;
       case "gate": {
-        const parts = node.members.map((m) => this.of(m));
+        // A loop rather than map(m => this.of(m)): no closure per gate.
+        const parts = new Array<Singles>(node.members.length);
+        for (let i = 0; i < parts.length; i++) parts[i] = this.of(node.members[i]!);
         const need = Math.max(1, Math.min(node.need, parts.length));
         out = parts.length === 1 ? parts[0]! : need === 1 ? this.union(parts) : this.atLeast(need, parts);
         break;
@@ -776,12 +778,12 @@ class SinglesAlgebra {
         } else if (t < tOf[e]!) tOf[e] = t;
       }
     }
-    const sorted = seen.subarray(0, n).sort();
+    sortPrefix(seen, n);
     const events = new Array<number>(n);
     const t = new Array<number>(n);
     for (let i = 0; i < n; i++) {
-      events[i] = sorted[i]!;
-      t[i] = tOf[sorted[i]!]!;
+      events[i] = seen[i]!;
+      t[i] = tOf[seen[i]!]!;
     }
     return { events, t, truncated };
   }
@@ -823,10 +825,10 @@ class SinglesAlgebra {
         mark[e] = keptStamp;
       }
     }
-    const sorted = seen.subarray(0, kept).sort();
+    sortPrefix(seen, kept);
     const events = new Array<number>(kept);
     const t = new Array<number>(kept);
-    for (let i = 0; i < kept; i++) events[i] = sorted[i]!;
+    for (let i = 0; i < kept; i++) events[i] = seen[i]!;
     if (need === parts.length) {
       for (let i = 0; i < kept; i++) t[i] = tOf[events[i]!]!;
     } else {
@@ -868,6 +870,23 @@ class SinglesAlgebra {
       truncated = members >= need;
     }
     return { events, t, truncated };
+  }
+}
+
+/** Sort values[0..n) ascending in place: insertion sort for short runs (no view object). */
+function sortPrefix(values: Int32Array, n: number): void {
+  if (n > 32) {
+    values.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = values[i]!;
+    let j = i - 1;
+    while (j >= 0 && values[j]! > x) {
+      values[j + 1] = values[j]!;
+      j--;
+    }
+    values[j + 1] = x;
   }
 }
 

@@ -88,10 +88,13 @@ export function eventTables(model: ResolvedModel): EventTables {
   const size = model.numbering.size;
   const failuresPerYear = new Array<number>(size).fill(0);
   const repairHours = new Array<number>(size).fill(0);
-  for (let i = 0; i < model.componentEvents.length; i++) {
-    const e = model.componentEvents[i]!;
-    failuresPerYear[e] = model.failuresPerYear[i]!;
-    repairHours[e] = model.effectiveRepairHours[i]!;
+  // Read into locals once: the model object has getters, so V8 keeps its properties in a
+  // dictionary, and every property read in a loop would be a hash look-up.
+  const { componentEvents, failuresPerYear: rates, effectiveRepairHours } = model;
+  for (let i = 0; i < componentEvents.length; i++) {
+    const e = componentEvents[i]!;
+    failuresPerYear[e] = rates[i]!;
+    repairHours[e] = effectiveRepairHours[i]!;
   }
   for (const p of model.pseudoEvents) repairHours[p.event] = p.repairHours;
   return { failuresPerYear, repairHours };
@@ -195,8 +198,9 @@ function componentId(model: ResolvedModel, i: number): string {
 function rtoBreachesOf(model: ResolvedModel, rtoHours: number | undefined, spofs: readonly number[]): RtoBreach[] {
   const out: RtoBreach[] = [];
   if (rtoHours === undefined) return out;
+  const repairHours = model.effectiveRepairHours;
   for (const e of spofs) {
-    const r = model.effectiveRepairHours[e]!;
+    const r = repairHours[e]!;
     if (r > rtoHours) {
       out.push({ component: componentId(model, e), meanRepairHours: r, rtoHours, chanceOutlastsRto: Math.exp(-rtoHours / r) });
     }
@@ -276,6 +280,7 @@ export function scoreFunctions(
     options.families,
   );
   const functions = model.inventory.functions ?? [];
+  const eventComponents = model.eventComponents;
   // Families first: a pseudo-event's rate is set when its group is reached, and any function may
   // reach it, so weigh nothing before every family is known.
   const reuse = options.reuse;
@@ -304,7 +309,7 @@ export function scoreFunctions(
       const w = weighSingles(model, tables, family);
       const spofs: number[] = [];
       for (const i of w.order) {
-        const c = model.eventComponents[family.events[i]!]!;
+        const c = eventComponents[family.events[i]!]!;
         if (c >= 0) spofs.push(c);
       }
       return withCompactCutSets(

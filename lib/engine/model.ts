@@ -301,11 +301,9 @@ export function resolveModel(
       built?.refs.push([event, node]);
       return node;
     }
-    if ("all" in req) return { type: "gate", need: 1, members: req.all.map((m) => compile(m, built)) };
-    if ("atLeast" in req) {
-      return { type: "gate", need: req.of.length - req.atLeast + 1, members: req.of.map((m) => compile(m, built)) };
-    }
-    const group = { type: "gate", need: req.any.length, members: req.any.map((m) => compile(m, built)) } as const;
+    if ("all" in req) return { type: "gate", need: 1, members: compileAll(req.all, built) };
+    if ("atLeast" in req) return { type: "gate", need: req.of.length - req.atLeast + 1, members: compileAll(req.of, built) };
+    const group = { type: "gate", need: req.any.length, members: compileAll(req.any, built) } as const;
     const minutes = req.failoverMinutes ?? 0;
     if (minutes <= 0) return group;
     const id = `failover:${req.id!}`;
@@ -313,6 +311,12 @@ export function resolveModel(
     pseudoEvents.push(pseudo);
     built?.pseudo.push(pseudo);
     return { type: "failover", group, pseudoEvent: pseudo.event };
+  };
+  // A loop rather than map(m => compile(m, built)): no closure per requirement.
+  const compileAll = (reqs: readonly Requirement[], built: Built | undefined): StructureNode[] => {
+    const out = new Array<StructureNode>(reqs.length);
+    for (let i = 0; i < reqs.length; i++) out[i] = compile(reqs[i]!, built);
+    return out;
   };
   // Components are compiled on first use, so a shared component is one node (validation has
   // already ruled out cycles). With a cache, the node of an unchanged record is reused when every
