@@ -257,6 +257,21 @@ describe("the switch-over pseudo-event", () => {
     expect(setsWithT(family)).toEqual({ "2,4": 0.25, "3,4": 0 });
     expect(family.truncated).toBe(true);
   });
+
+  it("a member above a switch-over may share events with its siblings: they keep the gate's order budget", () => {
+    // any[c0, c1] where c1 requires a failover group any[c0]: c0 alone stops both members. The
+    // events below c1 are not tracked (switch-over), and c0 was once given the budget
+    // (gate's budget − minOrder(c1)) and its sets dropped. Events: c0 0, c1 1, c2 2, F 3, x 4.
+    const rates = { failuresPerYear: [1, 1, 1, 0, 1], repairHours: [1, 1, 1, 0, 1] };
+    const failover: StructureNode = { type: "failover", group: any(ev(0)), pseudoEvent: 3 };
+    const c2 = comp(2, any(ev(0), comp(1, failover)));
+    // Order 1 on the general path (a FamilyStore, as the plan's ScoringCache has): c2 needs c0.
+    const engine = new CutSetEngine({ maxOrder: 1, eventCount: 5 }, rates, new FamilyStore(1));
+    expect(sets(engine.familyOf(c2))).toEqual(["0", "2"]);
+    // Order 2, the any one level down beside another event: {c0, x} is a set of order 2.
+    const { family } = run(any(c2, ev(4)), { rates, eventCount: 5, maxOrder: 2 });
+    expect(sets(family)).toEqual(["0,4", "2,4"]);
+  });
 });
 
 describe("the order limit and truncated", () => {

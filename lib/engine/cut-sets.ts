@@ -956,8 +956,9 @@ const SUPPORT_LIMIT = 4096;
  * of the `need − 1` smallest minimum orders among them when they are pairwise disjoint too, else
  * the largest of those. Sets above a member's budget could only make unions above the gate's, so
  * they are never built: deep sub-trees of a large fault tree are computed to order 1 or 2 where
- * the top needs order 3. Members that share events, or sit above a switch-over (whose rate must
- * be computed whatever the budget), keep the gate's budget.
+ * the top needs order 3. Members that share events keep the gate's budget; so do all members of
+ * a gate where one member's events are not tracked (above a switch-over, whose rate must be
+ * computed whatever the budget, or above SUPPORT_LIMIT events), since it may share any of them.
  */
 class OrderBounds {
   private readonly minOrders = new Map<StructureNode, number>();
@@ -1007,11 +1008,18 @@ class OrderBounds {
     const known = this.overlaps.get(node);
     if (known) return known;
     const supports = node.members.map((m) => this.supportOf(m));
-    const disjoint = supports.map((s) => s !== null);
+    // A member whose events are not tracked (above a switch-over, or too many) may share any
+    // event with the others, so then no member is known to be disjoint from the rest.
+    const untracked = supports.some((s) => s === null);
+    const disjoint = supports.map(() => !untracked);
+    if (untracked) {
+      const result = { disjoint, allDisjoint: false };
+      this.overlaps.set(node, result);
+      return result;
+    }
     const owner = new Map<number, number>();
     supports.forEach((support, i) => {
-      if (!support) return;
-      for (const e of support) {
+      for (const e of support!) {
         const j = owner.get(e);
         if (j === undefined) owner.set(e, i);
         else {
