@@ -115,6 +115,24 @@ export function timeRepeated(fn: () => unknown, first: { wallMs: number; cpuMs: 
   };
 }
 
+/**
+ * Steady-state time of `fn`: the mean of back-to-back runs (no forced collection between them),
+ * run in batches until `budgetMs`; each batch's mean, then the median of the batch means. Every
+ * run still pays for its own garbage on average; what it does not pay for is regrowing a heap that
+ * a forced collection has just shrunk, which dominates a run of a few milliseconds.
+ */
+export function timeSteadyState(fn: () => unknown, first: { wallMs: number }, budgetMs = 1500, batches = 5): { meanMs: number; runs: number } {
+  const perBatch = Math.max(1, Math.floor(budgetMs / batches / Math.max(first.wallMs, 0.01)));
+  const means: number[] = [];
+  collectGarbage();
+  for (let b = 0; b < batches; b++) {
+    const t0 = performance.now();
+    for (let i = 0; i < perBatch; i++) fn();
+    means.push((performance.now() - t0) / perBatch);
+  }
+  return { meanMs: median(means), runs: perBatch * batches };
+}
+
 export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = s.length >> 1;
