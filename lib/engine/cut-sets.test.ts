@@ -433,7 +433,7 @@ const graphArb: fc.Arbitrary<RandomGraph> = fc
     events: fc.integer({ min: 1, max: 9 }),
     recipe: fc.array(
       fc.record({
-        kind: fc.constantFrom("all", "any", "atLeast", "component"),
+        kind: fc.constantFrom("all", "any", "atLeast", "component", "failover"),
         picks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
         k: fc.nat(),
         own: fc.nat(),
@@ -444,14 +444,18 @@ const graphArb: fc.Arbitrary<RandomGraph> = fc
   })
   .map(({ events, recipe }) => {
     const nodes: StructureNode[] = Array.from({ length: events }, (_, i) => ev(i));
+    // Switch-over pseudo-events are numbered after the basic events (at most two, so that brute
+    // force stays within 2^11 subsets); a node above one has events the order budgets cannot track.
+    let pseudoEvents = 0;
     for (const step of recipe) {
       const members = [...new Set(step.picks.map((p) => nodes[p % nodes.length]!))];
       if (step.kind === "component") nodes.push(comp(step.own % events, members.length === 1 ? members[0] : all(...members), step.t));
       else if (step.kind === "all") nodes.push(all(...members));
       else if (step.kind === "any") nodes.push(any(...members));
+      else if (step.kind === "failover" && pseudoEvents < 2) nodes.push({ type: "failover", group: any(...members), pseudoEvent: events + pseudoEvents++ });
       else nodes.push(atLeast(1 + (step.k % members.length), members));
     }
-    return { top: nodes[nodes.length - 1]!, events };
+    return { top: nodes[nodes.length - 1]!, events: events + pseudoEvents };
   });
 
 describe("against brute-force enumeration", () => {
