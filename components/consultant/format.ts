@@ -1,5 +1,5 @@
 /** Figures and dates on the consultant pages. */
-import { formatMoney } from "@/lib/results/format";
+import { formatDateTime, formatDayAndTime, formatMoney, formatShortDate } from "@/lib/results/format";
 
 export function money(value: number | null, currency: string | null): string {
   if (value === null || currency === null) return "—";
@@ -13,17 +13,17 @@ export function money(value: number | null, currency: string | null): string {
 /** "22 Nov 2026", in UTC so the server and the browser agree. */
 export function shortDate(d: Date | null): string {
   if (!d) return "—";
-  return d.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return formatShortDate(d);
 }
 
 /** "22 Nov 2026, 14:05 UTC": snapshots of one day are told apart by their time. */
 export function dateTime(d: Date): string {
-  return `${d.toLocaleString("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" })} UTC`;
+  return formatDateTime(d);
 }
 
 /** "22 Nov, 14:05" (UTC): for a chart axis where one day holds several assessments. */
 export function dayAndTime(d: Date): string {
-  return d.toLocaleString("en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+  return formatDayAndTime(d);
 }
 
 /** Money removed, with a word for its direction: "$1,200 less" / "$300 more". */

@@ -1,14 +1,17 @@
-/** Money for people: whole units, the currency's own symbol. */
+import { formatMoney as formatMoneyInCurrency, formatShortDate } from "@/lib/results/format";
+
+/** Money for people: whole units, the currency's own symbol (a code Intl does not know: the code after the figure). */
 export function formatMoney(amount: number, currency: string): string {
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+    return formatMoneyInCurrency(amount, currency);
   } catch {
     return `${Math.round(amount).toLocaleString("en-US")} ${currency}`;
   }
 }
 
+/** "22 Nov 2026", in UTC. */
 export function formatDate(d: Date): string {
-  return d.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return formatShortDate(d);
 }
 
 export function formatHours(h: number): string {

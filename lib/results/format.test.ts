@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { formatApproxDuration, formatApproxMoney, formatChance, formatDuration, formatHours, formatMoney, formatYears, roundApprox } from "./format";
+import {
+  formatApproxDuration,
+  formatApproxMoney,
+  formatChance,
+  formatDateTime,
+  formatDayAndTime,
+  formatDuration,
+  formatHours,
+  formatMoney,
+  formatShortDate,
+  formatYears,
+  roundApprox,
+} from "./format";
 
 describe("money", () => {
   it("uses the organisation's currency", () => {
@@ -39,5 +51,22 @@ describe("durations", () => {
     expect(formatChance(0.001)).toBe("less than 1 %");
     expect(formatYears(0.845)).toBe("10 months");
     expect(formatYears(7.64)).toBe("7.6 years");
+  });
+});
+
+describe("dates", () => {
+  // 23:50 UTC on 22 November is already 23 November east of Greenwich: the date must stay UTC's.
+  const lateEvening = new Date("2026-11-22T23:50:00Z");
+
+  it("are told in UTC, whatever the server's time zone", () => {
+    expect(formatShortDate(lateEvening)).toBe("22 Nov 2026");
+    expect(formatDateTime(lateEvening)).toBe("22 Nov 2026, 23:50 UTC");
+    expect(formatDayAndTime(lateEvening)).toBe("22 Nov, 23:50");
+  });
+
+  it("read the same as the date methods of the browser", () => {
+    const d = new Date("2026-03-05T07:04:00Z");
+    expect(formatShortDate(d)).toBe(d.toLocaleDateString("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" }));
+    expect(formatDayAndTime(d)).toBe("5 Mar, 07:04");
   });
 });

@@ -92,3 +92,27 @@ export function formatYears(years: number): string {
   if (years < 1) return `${Math.round(years * 12)} months`;
   return `${Number(years.toFixed(1))} years`;
 }
+
+/*
+ * Dates, in UTC so that the server and the browser agree. The formatters are built once: building an
+ * Intl.DateTimeFormat (which `toLocaleDateString` with options does on every call) costs more than
+ * formatting, and pages format dates on every request.
+ */
+const shortDateFormat = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const dateTimeFormat = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+const dayAndTimeFormat = new Intl.DateTimeFormat("en-GB", { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC" });
+
+/** "22 Nov 2026". */
+export function formatShortDate(d: Date): string {
+  return shortDateFormat.format(d);
+}
+
+/** "22 Nov 2026, 14:05 UTC": snapshots of one day are told apart by their time. */
+export function formatDateTime(d: Date): string {
+  return `${dateTimeFormat.format(d)} UTC`;
+}
+
+/** "22 Nov, 14:05" (UTC): for a chart axis where one day holds several assessments. */
+export function formatDayAndTime(d: Date): string {
+  return dayAndTimeFormat.format(d);
+}
