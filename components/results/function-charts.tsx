@@ -1,42 +1,38 @@
 "use client";
-/** Downtime and loss per function as bar charts; the table after them carries the same figures. */
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { formatHours, formatMoney } from "@/lib/results/format";
+/**
+ * Downtime and loss per function as bar charts; the table after them carries the same figures.
+ *
+ * The charts are drawn in the browser only. On the server recharts has no width to lay out a
+ * responsive chart, so it rendered an empty box, yet building each chart's store and selectors cost
+ * a sizeable share of the results page's server time. The box keeps its height until the charts
+ * arrive, so nothing below moves; recharts also leaves the page's first-load JavaScript.
+ */
+import dynamic from "next/dynamic";
+import type { FunctionChartRow } from "./function-bar-chart";
 
-export interface FunctionChartRow {
-  readonly id: string;
-  readonly name: string;
-  readonly downtimeHours: number;
-  readonly loss: number;
+export type { FunctionChartRow } from "./function-bar-chart";
+
+const FunctionBarChart = dynamic(() => import("./function-bar-chart").then((m) => m.FunctionBarChart), { ssr: false });
+
+/** The height of one chart: a bar per function plus the axis. */
+function chartHeight(rowCount: number): number {
+  return Math.max(120, 48 * rowCount + 40);
 }
 
 export function FunctionCharts({ rows, currency, tableId }: { rows: readonly FunctionChartRow[]; currency: string; tableId: string }) {
-  const height = Math.max(120, 48 * rows.length + 40);
-  const data = rows.map((r) => ({ ...r }));
+  const height = chartHeight(rows.length);
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <figure className="space-y-2" aria-describedby={tableId}>
         <figcaption className="font-medium">Hours down a year</figcaption>
-        <div role="img" aria-label={`Bar chart of hours down a year per activity; the figures are in the table below.`}>
-          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={(v: number) => formatHours(v)} />
-            <YAxis type="category" dataKey="name" width={140} />
-            <Tooltip formatter={(v) => formatHours(Number(v))} />
-            <Bar dataKey="downtimeHours" name="Hours down a year" fill="#1e40af" isAnimationActive={false} />
-          </BarChart>
+        <div role="img" aria-label="Bar chart of hours down a year per activity; the figures are in the table below." style={{ minHeight: height }}>
+          <FunctionBarChart rows={rows} currency={currency} measure="downtimeHours" height={height} />
         </div>
       </figure>
       <figure className="space-y-2" aria-describedby={tableId}>
         <figcaption className="font-medium">Expected loss a year</figcaption>
-        <div role="img" aria-label={`Bar chart of expected loss a year per activity; the figures are in the table below.`}>
-          <BarChart accessibilityLayer={false} responsive style={{ width: "100%", height }} data={data} layout="vertical" margin={{ left: 8, right: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis type="number" tickFormatter={(v: number) => formatMoney(v, currency)} />
-            <YAxis type="category" dataKey="name" width={140} />
-            <Tooltip formatter={(v) => formatMoney(Number(v), currency)} />
-            <Bar dataKey="loss" name="Expected loss a year" fill="#b91c1c" isAnimationActive={false} />
-          </BarChart>
+        <div role="img" aria-label="Bar chart of expected loss a year per activity; the figures are in the table below." style={{ minHeight: height }}>
+          <FunctionBarChart rows={rows} currency={currency} measure="loss" height={height} />
         </div>
       </figure>
     </div>

@@ -4,9 +4,13 @@
  * keeps what a first-year budget pays for, and the running total of spend against risk removed.
  */
 import { useId, useState } from "react";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import dynamic from "next/dynamic";
 import { cumulativePlan, planBudgetCeiling, planWithinBudget } from "@/lib/results/plan-view";
 import { formatMoney, formatYears } from "@/lib/results/format";
+
+// Drawn in the browser only, as the function charts are (see function-charts.tsx for why).
+const PlanChart = dynamic(() => import("./plan-chart").then((m) => m.PlanChart), { ssr: false });
+const PLAN_CHART_HEIGHT = 260;
 
 export interface PlanRow {
   readonly key: string;
@@ -107,14 +111,8 @@ export function PlanSection({ items, currency, lossBefore }: PlanSectionProps) {
       </table>
       <figure className="space-y-2">
         <figcaption className="font-medium">Spend against risk removed (the last two columns of the table)</figcaption>
-        <div role="img" aria-label="Line chart of yearly risk removed against yearly spend, step by step through the plan; the table above has the same figures.">
-          <LineChart accessibilityLayer={false} responsive style={{ width: "100%", height: 260 }} data={points.map((p) => ({ ...p }))} margin={{ left: 16, right: 24, top: 8 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="spend" name="Spend a year" tickFormatter={(v: number) => money(v)} domain={[0, "dataMax"]} />
-            <YAxis type="number" dataKey="riskRemoved" name="Risk removed a year" tickFormatter={(v: number) => money(v)} width={90} />
-            <Tooltip formatter={(v) => money(Number(v))} labelFormatter={(v) => `Spend ${money(Number(v))} a year`} />
-            <Line type="linear" dataKey="riskRemoved" name="Risk removed a year" stroke="#15803d" strokeWidth={2} dot isAnimationActive={false} />
-          </LineChart>
+        <div role="img" aria-label="Line chart of yearly risk removed against yearly spend, step by step through the plan; the table above has the same figures." style={{ minHeight: PLAN_CHART_HEIGHT }}>
+          <PlanChart points={points} currency={currency} height={PLAN_CHART_HEIGHT} />
         </div>
       </figure>
     </div>

@@ -23,6 +23,15 @@ test("a new owner describes Harbor Dental step by step and sees the engine's SPO
 
   await expect(page.getByTestId("total-expected-annual-loss")).toHaveText(money(expected.expectedAnnualLoss));
 
+  // The charts are drawn in the browser only (the server sends their boxes): each one arrives, with
+  // a tick per activity on its axis, and the plan's line.
+  for (const name of [/Bar chart of hours down a year/, /Bar chart of expected loss a year/]) {
+    const chart = page.getByRole("img", { name });
+    await expect(chart.locator("svg.recharts-surface")).toBeVisible();
+    await expect(chart.locator(".recharts-yAxis .recharts-cartesian-axis-tick")).toHaveCount(expected.functions.length);
+  }
+  if (expected.plan.length > 0) await expect(page.getByRole("img", { name: /Line chart of yearly risk removed/ }).locator("svg.recharts-surface")).toBeVisible();
+
   const components = new Map((file.components as Array<{ id: string; name: string }>).map((c) => [c.id, c.name]));
   const spofSection = page.getByRole("region", { name: "Single points of failure" });
   const sentences = spofSection.getByRole("listitem");
