@@ -22,6 +22,10 @@ declare module "autocannon" {
     non2xx: number;
     "2xx": number;
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** A run in progress: a promise of its result that also tells of every answer as it comes. */
+  export interface Instance extends Promise<Result> {
+    on(event: "response", listener: (client: object, statusCode: number, resBytes: number, responseTimeMs: number) => void): this;
+  }
+  function autocannon(options: Options): Instance;
   export default autocannon;
 }
