@@ -126,9 +126,14 @@ export function Questionnaire(props: QuestionnaireProps) {
     return () => {
       document.removeEventListener("visibilitychange", onHide);
       window.removeEventListener("pagehide", onPageHide);
-      // No flush here: React may remount at once (Strict Mode) and a second save from the old
-      // version would conflict. What was not sent stays in local storage and is sent next time.
-      saver.dispose();
+      // Leaving for another page of the app (a link: no pagehide) sends what is pending. Not at once:
+      // React may remount at once (Strict Mode), and then the new mount takes this browser's draft
+      // over and sends it itself; a second save from this one, on the old version, would conflict.
+      // What is not acknowledged stays in local storage and is sent next time.
+      setTimeout(() => {
+        if (autosave.current === saver) saver.flush();
+        saver.dispose();
+      }, 0);
     };
     // The version and answers are those the page was loaded with; a new version means a reload.
   }, [assessmentId]);

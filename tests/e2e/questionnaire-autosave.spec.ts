@@ -34,6 +34,23 @@ test.describe("a reload in the middle of a step loses nothing", () => {
     await expect(card(page, "Card payments").getByLabel(COST)).toHaveValue("321");
   });
 
+  test("when a link of the app is followed at once, before the pause that triggers a save", async ({ page }) => {
+    await openWhatYouDo(page);
+    const questions = page.url();
+    await card(page, "Taking card payments").getByLabel(COST).fill("432");
+    // A link inside the app changes the page without unloading it: no pagehide, no reload.
+    // The save is a server action: a POST to whichever page is showing when it is sent.
+    const save = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
+    await page.getByRole("link", { name: "See the results" }).first().click();
+    await expect(page).toHaveURL(/\/results$/);
+    expect((await save).ok()).toBe(true);
+    // The server has it, not only this browser.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.goto(questions);
+    await page.getByRole("button", { name: "2. What you do" }).click();
+    await expect(card(page, "Taking card payments").getByLabel(COST)).toHaveValue("432");
+  });
+
   test("when the page is reloaded after the answers were saved", async ({ page }) => {
     await openWhatYouDo(page);
     await card(page, "Taking card payments").getByLabel(COST).fill("654");
