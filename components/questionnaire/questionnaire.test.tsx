@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { emptyAnswers, type Answers } from "@/lib/questionnaire/answers";
 import { inventoryToAnswers } from "@/lib/questionnaire/mapping";
 import { loadExample } from "@/lib/questionnaire/test-support";
+import { findAnswerProblems } from "@/lib/questionnaire/validate";
+import { fieldId } from "@/components/ui/field";
 import { Questionnaire } from "./questionnaire";
 import { StepBusiness } from "./step-business";
 import { StepData } from "./step-data";
@@ -116,6 +118,24 @@ describe("steps", () => {
     expect(html).toContain("Patient scheduling Practice management server UPS 1500VA Utility power Router UPS 1500VA Utility power");
     expect(html).toContain("Email Microsoft 365 mail Router UPS 1500VA Utility power Fiber line (CityNet) UPS 1500VA Utility power");
     expect(html).toContain("What it needs directly");
+  });
+
+  it("every link of the error summary lands on the field that shows the error", () => {
+    const a = harbor();
+    delete a.data.dataSets[0]!.copies[0]!.intervalHours;
+    delete a.functions.items[0]!.requires;
+    const problems = findAnswerProblems(a, { asOf: "2026-12-01" });
+    expect(problems.map((p) => p.step).sort()).toEqual(["data", "review"]);
+    const errors = Object.fromEntries(problems.map((p) => [p.path, p.message]));
+    const html = {
+      data: renderToString(<StepData answers={a} onChange={noop} canEdit errors={errors} />),
+      review: renderToString(<StepReview answers={a} onChange={noop} canEdit errors={errors} problems={problems} onGoToStep={noop} />),
+    };
+    for (const p of problems) {
+      const page = html[p.step as keyof typeof html];
+      expect(page, `the summary's link for ${p.path}`).toContain(`id="${fieldId(p.path)}"`);
+      expect(text(page)).toContain(p.message);
+    }
   });
 
   it("viewers see the answers without controls to change them", () => {

@@ -67,7 +67,8 @@ export function RequirementEditor(props: RequirementEditorProps) {
   const error = props.errors[props.path];
   const id = fieldId(props.path);
   return (
-    <fieldset className="space-y-2 rounded-md border border-slate-300 p-3" aria-describedby={error ? `${id}-error` : undefined}>
+    // The id is where the error summary's link for this requirement lands.
+    <fieldset id={id} tabIndex={-1} className="space-y-2 rounded-md border border-slate-300 p-3" aria-describedby={error ? `${id}-error` : undefined}>
       <legend className="px-1 font-medium text-slate-900">{props.legend}</legend>
       {props.hint ? <p className="text-sm text-slate-600">{props.hint}</p> : null}
       {view === undefined ? (

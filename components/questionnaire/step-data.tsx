@@ -235,7 +235,8 @@ function CopyEditor({ answers, onChange, errors, canEdit, ds, copy, path, index 
           disabled={!canEdit}
         />
         <SelectField
-          path={`${path}.intervalChoice`}
+          // The field that shows intervalHours' error carries its id, so the error summary's link lands on it.
+          path={copy.intervalHours !== undefined && !intervalMatch ? `${path}.intervalChoice` : `${path}.intervalHours`}
           label="How often is it refreshed?"
           value={copy.intervalHours === undefined ? undefined : intervalMatch ? String(intervalMatch.hours) : "custom"}
           options={[...INTERVAL_CHOICES.map((c) => ({ value: String(c.hours), label: c.label })), { value: "custom", label: "Another interval" }]}
