@@ -239,7 +239,11 @@ function candidatesFor(
   const ctx: PlanContext = { inventory, scores, spofs };
   const out: Candidate[] = [];
   for (const m of MITIGATIONS) {
-    for (const targets of m.candidates(ctx)) {
+    // Catalogue order, then by target ids: the order the inventory lists things in must not decide
+    // between two candidates of equal ratio (twins), so that list order changes nothing.
+    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: [...targets].sort().join("\u0000") }));
+    byIds.sort((a, b) => (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0));
+    for (const { targets } of byIds) {
       if (applied.has(keyOf(m.id, targets))) continue;
       const cost = costOf(m, inventory, targets, scores, options);
       const roots = rootsOf(scores, targets);
@@ -298,6 +302,13 @@ function carried(
   return out;
 }
 
+/**
+ * Ratios this close are a tie, decided by catalogue order, then target ids. Twins (the same
+ * figures doing the same job) have equal ratios, but their sums run in list order and can differ
+ * in the last bits; without this the order of the inventory's lists would pick between them.
+ */
+const RATIO_TIE = 1e-12;
+
 function keyOf(mitigation: string, targets: readonly string[]): string {
   return `${mitigation}|${targets.join(",")}`;
 }
@@ -334,14 +345,14 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
     candidates = candidatesFor(current, scores, reach, applied, options);
     if (plan.length >= maxItems) break;
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
-    // catalogue order, then inventory order.
+    // catalogue order, then target ids.
     const order = candidates
       .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
       .sort((a, b) => b.r - a.r || a.i - b.i);
     let best: { c: Candidate; ratio: number; index: number } | undefined;
     const benefits = new Map<string, number>();
     for (const { c, i, r } of order) {
-      if (r <= Math.max(1, best?.ratio ?? 1)) break;
+      if (r <= 1 || (best && r < best.ratio * (1 - RATIO_TIE))) break;
       if (c.firstYearCost > remaining) continue;
       let benefit = carriedOver.get(c.key);
       if (benefit === undefined) {
@@ -351,7 +362,8 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
       }
       benefits.set(c.key, benefit);
       const ratio = ratioOf(benefit, c.annualizedCost);
-      if (ratio > 1 && (!best || ratio > best.ratio || (ratio === best.ratio && i < best.index))) {
+      const tie = best !== undefined && Math.abs(ratio - best.ratio) <= RATIO_TIE * best.ratio;
+      if (ratio > 1 && (!best || (tie ? i < best.index : ratio > best.ratio))) {
         best = { c, ratio, index: i };
       }
     }
