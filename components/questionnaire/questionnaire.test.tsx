@@ -122,7 +122,7 @@ describe("steps", () => {
 
   it("every link of the error summary lands on the field that shows the error", () => {
     const a = harbor();
-    delete a.data.dataSets[0]!.copies[0]!.intervalHours;
+    delete a.data.dataSets[0]!.copies![0]!.intervalHours;
     delete a.functions.items[0]!.requires;
     const problems = findAnswerProblems(a, { asOf: "2026-12-01" });
     expect(problems.map((p) => p.step).sort()).toEqual(["data", "review"]);
