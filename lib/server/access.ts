@@ -16,12 +16,14 @@ import {
 } from "../forms/schemas";
 import { can, RoleSchema, type Permission, type Role } from "../roles";
 import { getDb } from "./db";
+import { DEMO_EMAIL } from "./demo";
 import { isVersionCheckDisabledForTests } from "./security/test-flags";
 import {
   AppError,
   ConflictError,
   ForbiddenError,
   NotFoundError,
+  SharedDemoError,
   UnauthenticatedError,
   ValidationError,
   type FieldProblem,
@@ -41,6 +43,15 @@ const ID_SHAPE = /^[A-Za-z0-9_-]{1,64}$/;
 function checkActor(actor: Actor | null | undefined): Actor {
   if (!actor || typeof actor.userId !== "string" || actor.userId === "") throw new UnauthenticatedError();
   return actor;
+}
+
+/**
+ * Refuse the shared demo account: it is a viewer of the demo organisation (prisma/seed.ts), and
+ * must not create what every later visitor would find (organisations, firms, memberships).
+ */
+export async function refuseSharedDemo(userId: string): Promise<void> {
+  const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
+  if (user?.email === DEMO_EMAIL) throw new SharedDemoError();
 }
 
 /** An id from a URL or form: anything malformed is simply not found. */
@@ -110,6 +121,15 @@ export function starterInventory(organizationName: string): Record<string, unkno
 export async function createOrganization(actor: Actor, input: unknown): Promise<OrganizationSummary> {
   const { userId } = checkActor(actor);
   const { name } = parseInput(CreateOrganizationSchema, input);
+  await refuseSharedDemo(userId);
+  return insertOrganization(userId, name);
+}
+
+/**
+ * A new organisation owned by `userId`, with its first assessment. No checks: createOrganization
+ * makes them; the demo seed (prisma/seed.ts) calls this for the shared demo account.
+ */
+export async function insertOrganization(userId: string, name: string): Promise<OrganizationSummary> {
   const org = await getDb().$transaction(async (tx) => {
     const created = await tx.organization.create({ data: { name }, select: { id: true, name: true, createdAt: true } });
     await tx.membership.create({ data: { userId, organizationId: created.id, role: "owner" } });
@@ -273,6 +293,7 @@ export async function previewInvitation(token: unknown, now = new Date()): Promi
 export async function acceptInvitation(actor: Actor, input: { token: unknown }, now = new Date()): Promise<{ organizationId: string; role: Role }> {
   const { userId } = checkActor(actor);
   const inv = await findUsableInvitation(input.token, now);
+  await refuseSharedDemo(userId);
   if (inv.email) {
     const user = await getDb().user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user || user.email.toLowerCase() !== inv.email.toLowerCase()) {

@@ -56,6 +56,16 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/**
+ * The shared demo account (lib/server/demo.ts) writing anything. Its password is public, so
+ * whatever it changed, every visitor after would see: it may look around, not change.
+ */
+export class SharedDemoError extends AppError {
+  constructor() {
+    super("FORBIDDEN", "The demo account is shared by every visitor, so it can look around but not change anything. Sign up to assess your own business.");
+  }
+}
+
 /** A write based on a version that is no longer current: never silently overwritten. */
 export class ConflictError extends AppError {
   readonly currentVersion: number;

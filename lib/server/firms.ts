@@ -15,7 +15,7 @@ import {
   type FirmPermission,
   type FirmRole,
 } from "../consultant/schemas";
-import type { Actor } from "./access";
+import { refuseSharedDemo, type Actor } from "./access";
 import { checkActor, checkId, parseInput } from "./consultant-guards";
 import { getDb } from "./db";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
@@ -88,6 +88,7 @@ export async function firmRoleOf(userId: string, firmId: string | null): Promise
 export async function createFirm(actor: Actor, input: unknown): Promise<FirmSummary> {
   const { userId } = checkActor(actor);
   const { name } = parseInput(CreateFirmSchema, input);
+  await refuseSharedDemo(userId);
   const firm = await getDb().$transaction(async (tx) => {
     const created = await tx.firm.create({ data: { name }, select: FIRM_SELECT });
     await tx.firmMember.create({ data: { firmId: created.id, userId, role: "owner" } });

@@ -79,6 +79,20 @@ test("Try the demo shows the Harbor Dental result in one click", async ({ page }
   await expectAccessible(page);
 });
 
+test("the demo account can look around but not change what the next visitor sees", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Try the demo" }).click();
+  await expect(page).toHaveURL(/\/results$/);
+  await expect(page.getByTestId("total-expected-annual-loss")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Re-assess/ })).toHaveCount(0);
+  await page.getByRole("link", { name: "Review the answers" }).first().click();
+  await expect(page.getByText("Your role lets you read these answers but not change them.")).toBeVisible();
+  await page.goto("/orgs");
+  await page.getByLabel("Name of the business").fill("Not the demo");
+  await page.getByRole("button", { name: "Create organisation" }).click();
+  await expect(page.getByText("The demo account is shared by every visitor, so it can look around but not change anything.")).toBeVisible();
+});
+
 test("an owner invites a consultant with a copyable link", async ({ page, browser }) => {
   await page.goto("/sign-up");
   await signUp(page, "Olive Owner", uniqueEmail("owner"));

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { fieldErrorsOf, SignInSchema, SignUpSchema } from "../../forms/schemas";
 import { listAssessments, listMyOrganizations } from "../access";
 import { getAuth } from "../auth";
-import { DEMO_EMAIL, DEMO_PASSWORD } from "../demo";
+import { DEMO_EMAIL, DEMO_ORGANIZATION, DEMO_PASSWORD } from "../demo";
 import { getEnv } from "../env";
 import { safeReturnPath } from "../next/session";
 import { formValues, type FormState } from "./form-state";
@@ -75,7 +75,8 @@ export async function demoSignInAction(): Promise<FormState> {
   try {
     const res = await getAuth().api.signInEmail({ body: { email: DEMO_EMAIL, password: DEMO_PASSWORD }, headers: await headers() });
     const actor = { userId: res.user.id };
-    const [org] = await listMyOrganizations(actor);
+    const orgs = await listMyOrganizations(actor);
+    const org = orgs.find((o) => o.name === DEMO_ORGANIZATION) ?? orgs[0];
     if (org) {
       const [assessment] = await listAssessments(actor, { organizationId: org.id });
       target = assessment ? `/org/${org.id}/assessment/${assessment.id}/results` : `/org/${org.id}`;
