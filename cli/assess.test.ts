@@ -5,7 +5,8 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { expectReproduces } from "../tests/support/compare.js";
 import { loadExamples, REPO_ROOT } from "../tests/support/examples.js";
-import { lineAndColumn, parseJson, runAssess } from "./assess.js";
+import { assessInventory } from "../lib/engine/index.js";
+import { lineAndColumn, parseJson, runAssess, USAGE } from "./assess.js";
 
 const run = promisify(execFile);
 const examples = loadExamples();
@@ -126,7 +127,121 @@ describe("npm run assess", () => {
   it("refuses unknown options and missing files with the usage line", () => {
     expect(runAssess(["--frobnicate"], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option --frobnicate") });
     expect(runAssess([], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("usage: npm run assess") });
-    expect(runAssess(["a.json", "--budget", "-5"], readReal).stderr).toMatch(/^--budget: must be a number of at least 0/);
+    expect(runAssess(["a.json", "--budget", "-5"], readReal)).toMatchObject({ code: 2, stderr: expect.stringMatching(/^--budget: must be a number of at least 0/) });
+  });
+
+  describe("--budget", () => {
+    // Options are checked before the file is read: a bad option never opens it.
+    const unread = (p: string): string => {
+      throw new Error(`read ${p} although an option was bad`);
+    };
+    const refused: Array<[string, string]> = [
+      ["", '""'],
+      [" ", '" "'],
+      ["abc", "abc"],
+      ["12abc", "12abc"],
+      ["0x10", "0x10"],
+      ["-5", "-5"],
+      ["-0.01", "-0.01"],
+      ["Infinity", "Infinity"],
+      ["1e999", "1e999"],
+    ];
+    for (const [raw, got] of refused) {
+      it(`refuses --budget ${JSON.stringify(raw)} with exit code 2 and one line naming the option`, () => {
+        const result = runAssess(["a.json", "--budget", raw, "--json"], unread);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toBe(`--budget: must be a number of at least 0, the first-year cash limit, such as 500 (got ${got})\n${USAGE}\n`);
+      });
+    }
+
+    it("refuses --budget with no value after it", () => {
+      const result = runAssess(["a.json", "--budget"], unread);
+      expect(result.code).toBe(2);
+      expect(result.stderr.split("\n")[0]).toBe("--budget: must be a number of at least 0, the first-year cash limit, such as 500 (got nothing)");
+    });
+
+    it("accepts 0, decimals and exponents as the budget", () => {
+      const example = examples.find((e) => e.name === "ledger-accounting")!;
+      for (const [raw, value] of [["0", 0], ["250.5", 250.5], ["1e3", 1000]] as const) {
+        const result = runAssess([example.file, "--json", "--budget", raw], readReal, "2026-11-21");
+        expect(result.code).toBe(0);
+        const out = JSON.parse(result.stdout);
+        expect(out.budget).toBe(value);
+        expect(out.plan.reduce((s: number, p: { firstYearCost: number }) => s + p.firstYearCost, 0)).toBeLessThanOrEqual(value);
+      }
+    });
+
+    it('as a real process exits 2 on --budget "" instead of planning with a budget of 0', async () => {
+      const example = examples.find((e) => e.name === "ledger-accounting")!;
+      const result = await cli([example.file, "--json", "--budget", ""]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.split("\n")[0]).toBe('--budget: must be a number of at least 0, the first-year cash limit, such as 500 (got "")');
+    });
+  });
+
+  it('refuses --order "" and other non-numbers like any bad order', () => {
+    for (const [raw, got] of [["", '""'], ["two", "two"], [" 2", " 2"], ["0x2", "0x2"]]) {
+      const result = runAssess(["a.json", "--order", raw!], readReal);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`--order: must be a whole number from 1 to 6 (got ${got})\n${USAGE}\n`);
+    }
+  });
+
+  describe("--order", () => {
+    const asOf = "2026-11-21";
+    const northwind = examples.find((e) => e.name === "northwind-parts")!;
+    const sizes = (out: { functions: Array<{ cutSets: Array<{ components: string[] }> }> }) =>
+      out.functions.flatMap((f) => f.cutSets.map((c) => c.components.length));
+
+    for (const order of [1, 2]) {
+      it(`--order ${order} keeps cut sets to ${order} members and prints what the library gives with maxOrder ${order}`, () => {
+        const result = runAssess([northwind.file, "--json", "--order", String(order)], readReal, asOf);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toBe("");
+        const out = JSON.parse(result.stdout);
+        expect(out.maxOrder).toBe(order);
+        expect(sizes(out).length).toBeGreaterThan(0);
+        expect(Math.max(...sizes(out))).toBeLessThanOrEqual(order);
+        const library = assessInventory(northwind.inventory, { asOf, maxOrder: order });
+        if (!library.ok) throw new Error(JSON.stringify(library.problems));
+        expect(out).toEqual(JSON.parse(JSON.stringify(library.assessment)));
+      });
+    }
+
+    it("--order 1 drops the order-2 cut sets that the default order lists", () => {
+      const full = JSON.parse(runAssess([northwind.file, "--json"], readReal, asOf).stdout);
+      const first = JSON.parse(runAssess([northwind.file, "--json", "--order", "1"], readReal, asOf).stdout);
+      expect(sizes(full)).toContain(2);
+      expect(sizes(first)).not.toContain(2);
+      // The single points of failure do not depend on the order limit.
+      expect(first.functions.map((f: { singlePointsOfFailure: string[] }) => f.singlePointsOfFailure)).toEqual(
+        full.functions.map((f: { singlePointsOfFailure: string[] }) => f.singlePointsOfFailure),
+      );
+      expect(first.functions.some((f: { truncated: boolean }) => f.truncated)).toBe(true);
+    });
+
+    it("--order 2 drops a cut set of three that the default order 3 lists", () => {
+      // Any of three servers keeps the function up: its only minimal cut set is all three.
+      const doc = {
+        format: "resilience-inventory/1",
+        asOf,
+        organization: { name: "Trio", currency: "USD", operatingHoursPerWeek: 40 },
+        components: ["s1", "s2", "s3"].map((id) => ({ id, kind: "server", failuresPerYear: 2, repairHours: 100 })),
+        functions: [{ id: "f", downtimeCostPerHour: 10, hours: "always", requires: { any: ["s1", "s2", "s3"] } }],
+      };
+      const read = files({ "trio.json": JSON.stringify(doc) });
+      const three = JSON.parse(runAssess(["trio.json", "--json"], read, asOf).stdout);
+      const two = JSON.parse(runAssess(["trio.json", "--json", "--order", "2"], read, asOf).stdout);
+      // q = 2 · 100 / 8760 each; the one cut set contributes 8760 · q³.
+      const q = (2 * 100) / 8760;
+      expect(three.functions[0].cutSets.map((c: { components: string[] }) => c.components)).toEqual([["s1", "s2", "s3"]]);
+      expect(three.functions[0].downtimeHoursPerYear).toBeCloseTo(8760 * q ** 3, 12);
+      expect(two.functions[0].cutSets).toEqual([]);
+      expect(two.functions[0].truncated).toBe(true);
+      expect(two.functions[0].downtimeHoursPerYear).toBe(0);
+    });
   });
 
   it("computes line and column from an offset", () => {

@@ -23,6 +23,21 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * A number as typed on the command line: plain decimal digits, an optional sign, fraction and
+ * exponent. `Number()` alone is too lenient: it reads "" and "  " as 0 (so `--budget ""` would
+ * be a budget of 0) and "0x10" as 16.
+ */
+function parseNumber(raw: string | undefined): number {
+  return raw !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(raw) ? Number(raw) : NaN;
+}
+
+/** The value an option was given, for its error message: an empty one is shown as "". */
+function shown(raw: string | undefined): string {
+  if (raw === undefined) return "nothing";
+  return raw.trim() === "" ? JSON.stringify(raw) : raw;
+}
+
 export function runAssess(args: readonly string[], readText: (path: string) => string, asOf = today()): CliResult {
   const fail = (lines: string[]): CliResult => ({ code: 2, stdout: "", stderr: lines.join("\n") + "\n" });
   let file: string | undefined;
@@ -34,13 +49,15 @@ export function runAssess(args: readonly string[], readText: (path: string) => s
     if (arg === "--json") json = true;
     else if (arg === "--budget" || arg === "--order") {
       const raw = args[++i];
-      const value = raw === undefined ? NaN : Number(raw);
+      const value = parseNumber(raw);
       if (arg === "--budget") {
-        if (!(Number.isFinite(value) && value >= 0)) return fail([`--budget: must be a number of at least 0 (got ${raw ?? "nothing"})`, USAGE]);
+        if (!(Number.isFinite(value) && value >= 0)) {
+          return fail([`--budget: must be a number of at least 0, the first-year cash limit, such as 500 (got ${shown(raw)})`, USAGE]);
+        }
         budget = value;
       } else {
         if (!(Number.isInteger(value) && value >= 1 && value <= MAX_ORDER_LIMIT)) {
-          return fail([`--order: must be a whole number from 1 to ${MAX_ORDER_LIMIT} (got ${raw ?? "nothing"})`, USAGE]);
+          return fail([`--order: must be a whole number from 1 to ${MAX_ORDER_LIMIT} (got ${shown(raw)})`, USAGE]);
         }
         order = value;
       }
