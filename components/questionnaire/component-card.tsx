@@ -76,7 +76,7 @@ export function ComponentCard(props: ComponentCardProps) {
         <NumberField
           path={`${path}.runtimeMinutes`}
           label="How many minutes does it keep things running when what feeds it goes off?"
-          hint="For a UPS: its battery time at today's load. The label or the UPS's own display usually says."
+          hint="For a UPS: its battery time at today's load. The label or the UPS's own display usually says. I don't know: leave it empty, and it counts as no battery time."
           unit="minutes"
           value={c.runtimeMinutes}
           onChange={(v) => set({ runtimeMinutes: v })}

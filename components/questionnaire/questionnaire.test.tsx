@@ -82,6 +82,7 @@ describe("steps", () => {
     const freshHtml = text(renderToString(<StepPower answers={fresh} onChange={noop} canEdit errors={{}} />));
     expect(freshHtml).toContain("I don't know: use 0.25 a year");
     expect(freshHtml).toContain("Default 48 hours: assumed; no published figure.");
+    expect(freshHtml).toContain("I don't know: leave it empty, and it counts as no battery time.");
   });
 
   it("internet: with two lines it asks about the shared provider, the shared cable and the switch-over", () => {
@@ -105,6 +106,8 @@ describe("steps", () => {
     expect(html).toContain('value="2026-06-02"');
     expect(html).toMatch(/<option value="cloud" selected="">In the cloud<\/option>/);
     expect(html).toContain('value="5"');
+    // What an empty cost means is said beside both cost questions.
+    expect(text(html).match(/I don't know: leave it empty, and (lost work|losing it all) counts as 0/g)?.length).toBe(2 * harbor().data.dataSets.length);
   });
 
   it("people: who can fix the router, and would anyone notice", () => {

@@ -144,7 +144,7 @@ function DataSetCard({ answers, onChange, errors, canEdit, ds, path }: StepProps
         <NumberField
           path={`${path}.dataLossCostPerHour`}
           label="What does an hour of lost work cost to redo?"
-          hint="If the last few hours of entries vanished: the time to type them again, and what is lost for good."
+          hint="If the last few hours of entries vanished: the time to type them again, and what is lost for good. I don't know: leave it empty, and lost work counts as 0 (the backup checks still show, without money)."
           unit={`${currency} an hour`}
           value={ds.dataLossCostPerHour}
           onChange={(v) => set({ dataLossCostPerHour: v })}
@@ -154,6 +154,7 @@ function DataSetCard({ answers, onChange, errors, canEdit, ds, path }: StepProps
         <NumberField
           path={`${path}.totalLossCost`}
           label="What would losing all of it for good cost?"
+          hint="I don't know: leave it empty, and losing it all counts as 0 (the backup checks still show, without money)."
           unit={currency}
           value={ds.totalLossCost}
           onChange={(v) => set({ totalLossCost: v })}
