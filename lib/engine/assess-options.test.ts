@@ -41,7 +41,8 @@ describe("option errors of assessInventory", () => {
     expect(formatProblem(AS_OF_MISSING)).toBe("asOf: is required: the date the inventory describes, as YYYY-MM-DD");
   });
 
-  for (const asOf of ["2026-6-30", "30/06/2026", "", "2026-06-30T00:00:00Z"]) {
+  // Impossible dates too: the inventory's own asOf refuses them, so the option must.
+  for (const asOf of ["2026-6-30", "30/06/2026", "", "2026-06-30T00:00:00Z", "2026-13-45", "2026-02-30"]) {
     it(`refuses the asOf option ${JSON.stringify(asOf)} when the inventory has no asOf`, () => {
       expect(problemsOf(inventory(false), { asOf })).toEqual([AS_OF_FORMAT]);
     });

@@ -6,7 +6,7 @@ import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
 import { FamilyStore } from "./cut-sets.js";
 import { scoreFunctions, type FunctionResult, type PseudoEventResult } from "./functions.js";
 import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
-import type { Inventory } from "./schema.js";
+import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
 
 /** Bumped whenever a figure for the same input could change. Stored with every snapshot. */
@@ -42,7 +42,7 @@ export function optionProblems(inventory: Inventory, options: ScoreOptions): Pro
   if (inventory.asOf === undefined) {
     if (options.asOf === undefined) {
       problems.push({ path: "asOf", message: "is required: the date the inventory describes, as YYYY-MM-DD" });
-    } else if (!/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+    } else if (!isIsoDate(options.asOf)) {
       problems.push({ path: "options.asOf", message: "must be a date written as YYYY-MM-DD, such as 2026-06-30" });
     }
   }

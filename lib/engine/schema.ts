@@ -37,6 +37,11 @@ const probability = finite.min(0).max(1);
 const money = finite.min(0);
 const isoDate = z.iso.date();
 
+/** A real calendar date written YYYY-MM-DD (2026-02-30 is not one), as the inventory's dates must be. */
+export function isIsoDate(value: string): boolean {
+  return isoDate.safeParse(value).success;
+}
+
 export type Requirement =
   | string
   | { all: Requirement[] }
