@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { seedDemo } from "../../prisma/seed";
 import { createUser } from "../../tests/factories";
+import { errorOf } from "../../tests/support/consultant";
 import {
   acceptInvitation,
   completeAssessment,
@@ -14,18 +15,7 @@ import {
 } from "./access";
 import { getDb } from "./db";
 import { DEMO_EMAIL, DEMO_ORGANIZATION } from "./demo";
-import { AppError } from "./errors";
 import { createFirm } from "./firms";
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error("expected the call to fail");
-}
 
 /** The demo account and its organisation's assessment, seeded (or already there). */
 async function demo(): Promise<{ actor: Actor; ids: { organizationId: string; assessmentId: string }; version: number }> {
