@@ -93,6 +93,22 @@ describe("steps", () => {
     expect(html).toContain("About how many minutes does the switch-over take?");
   });
 
+  it("internet: a shared cable asks how often it is cut and how long a repair takes, with the default for I don't know", () => {
+    const ledger = inventoryToAnswers(loadExample("ledger-accounting"));
+    const index = ledger.internet.shared.findIndex((p) => p.id === "conduit");
+    expect(index).toBeGreaterThanOrEqual(0);
+    const html = renderToString(<StepInternet answers={ledger} onChange={noop} canEdit errors={{ [`internet.shared[${index}].repairHours`]: "Enter hours" }} />);
+    expect(text(html)).toContain("How many times a year is this cable or duct cut or damaged?");
+    expect(html).toMatch(new RegExp(`id="${fieldId(`internet.shared[${index}].failuresPerYear`)}"[^>]*value="0.2"|value="0.2"[^>]*id="${fieldId(`internet.shared[${index}].failuresPerYear`)}"`));
+    expect(html).toContain(`id="${fieldId(`internet.shared[${index}].repairHours`)}-error"`);
+    const fresh = emptyAnswers();
+    fresh.internet.lines.push({ id: "a", name: "Fiber", kind: "internet", requires: "p" }, { id: "b", name: "Cable", kind: "internet", requires: "p" });
+    fresh.internet.shared.push({ id: "p", name: "CityNet network", kind: "internet" });
+    const freshHtml = text(renderToString(<StepInternet answers={fresh} onChange={noop} canEdit errors={{}} />));
+    expect(freshHtml).toContain("How many times a year does the provider's network go down for all its lines at once?");
+    expect(freshHtml).toMatch(/I don't know: use [\d.]+ a year/);
+  });
+
   it("network: shows what each device needs, with the backup group of Ledger & Lane's lines", () => {
     const html = renderToString(<StepNetwork answers={inventoryToAnswers(loadExample("northwind-parts"))} onChange={noop} canEdit errors={{}} />);
     expect(text(html)).toContain("Fiber (Provider A) (main)");

@@ -20,6 +20,8 @@ import { LINE_TECHNOLOGY_LABELS, lineName } from "@/lib/questionnaire/templates"
 import { removeComponent } from "@/lib/questionnaire/edit";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, ChoiceField, NumberField, SelectField, TextField } from "@/components/ui/field";
+import { EstimateField } from "@/components/ui/estimate-field";
+import { componentDefault } from "@/lib/questionnaire/defaults-view";
 import { ComponentCard } from "./component-card";
 import type { StepProps } from "./types";
 
@@ -90,16 +92,20 @@ function LineDetails({ answers, onChange, errors, canEdit, line, path }: StepPro
   );
 }
 
-const SHARED_TEXT: Record<SharedPartType, { question: string; hint: string; yes: string }> = {
+const SHARED_TEXT: Record<SharedPartType, { question: string; hint: string; yes: string; failures: string; repair: string }> = {
   provider: {
     question: "Do two of your lines come from the same provider?",
     hint: "A fault in that provider's network takes down every line it provides, so a backup from the same provider helps less.",
     yes: "Which lines come from this provider?",
+    failures: "How many times a year does the provider's network go down for all its lines at once?",
+    repair: "When it does, how many hours until the provider has it back?",
   },
   cable: {
     question: "Do your lines come into the building through the same cable or duct?",
     hint: "One digger or one cut cable then takes down both lines at once.",
     yes: "Which lines share this cable or duct?",
+    failures: "How many times a year is this cable or duct cut or damaged?",
+    repair: "When it is, how many hours until it is mended?",
   },
 };
 
@@ -142,6 +148,28 @@ function SharedQuestion(props: StepProps & { type: SharedPartType }) {
         return (
           <div key={part.id} className="space-y-2 pl-4">
             <TextField path={`${path}.name`} label="Name" value={part.name} onChange={(v) => onChange(updateComponent(answers, part.id, { name: v }))} error={errors[`${path}.name`]} disabled={!canEdit} />
+            <div className="grid gap-4 md:grid-cols-2">
+              <EstimateField
+                path={`${path}.failuresPerYear`}
+                label={text.failures}
+                unit="a year"
+                value={part.failuresPerYear}
+                onChange={(v) => onChange(updateComponent(answers, part.id, { failuresPerYear: v }))}
+                fallback={componentDefault(part.kind, "failuresPerYear")}
+                error={errors[`${path}.failuresPerYear`]}
+                disabled={!canEdit}
+              />
+              <EstimateField
+                path={`${path}.repairHours`}
+                label={text.repair}
+                unit="hours"
+                value={part.repairHours}
+                onChange={(v) => onChange(updateComponent(answers, part.id, { repairHours: v }))}
+                fallback={componentDefault(part.kind, "repairHours")}
+                error={errors[`${path}.repairHours`]}
+                disabled={!canEdit}
+              />
+            </div>
             <fieldset className="space-y-1">
               <legend className="font-medium">{text.yes}</legend>
               {answers.internet.lines.map((l) => (
