@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../../tests/support/examples.js";
+import { REPO_ROOT, loadExamples } from "../../tests/support/examples.js";
 import {
   COMPONENT_DEFAULTS,
   LOSS_SCENARIO_DEFAULTS,
@@ -355,5 +355,68 @@ describe("defaults the engine applies", () => {
       // srv: Ann knows it, so the wait is her absence, whatever the contract.
       expectClose(figures((d) => (byId(d, "srv").supportResponseHours = 4), "srv", "billing").event.effectiveRepairHours, 72 + 7.2, "srv");
     });
+  });
+});
+
+/**
+ * docs/scoring.md §8, "When an answer is left out": each field scores exactly as its documented
+ * meaning written out. Every example is scored twice, once as it is and once with every absent
+ * field filled in with that meaning; the figures and the plan must not move.
+ */
+describe("(e) a field left out scores as its documented meaning", () => {
+  function writtenOut(source: unknown): Doc {
+    const doc = structuredClone(source) as Doc;
+    const fillGroups = (r: unknown): void => {
+      if (r === null || typeof r !== "object") return;
+      const g = r as Doc;
+      if (Array.isArray(g.any)) g.failoverMinutes ??= 0;
+      for (const key of ["all", "any", "of"]) if (Array.isArray(g[key])) g[key].forEach(fillGroups);
+    };
+    const asOf = new Date(`${doc.asOf}T00:00:00Z`);
+    const dayAfterAsOf = new Date(asOf.getTime() + 86_400_000).toISOString().slice(0, 10);
+    for (const c of doc.components ?? []) {
+      c.runtimeMinutes ??= 0;
+      c.monitored ??= true;
+      fillGroups(c.requires);
+    }
+    for (const f of doc.functions ?? []) {
+      f.hours ??= "business";
+      fillGroups(f.requires);
+    }
+    for (const ds of doc.dataSets ?? []) {
+      ds.medium ??= "primary";
+      ds.dataLossCostPerHour ??= 0;
+      ds.totalLossCost ??= 0;
+      for (const copy of ds.copies ?? []) {
+        copy.online ??= true;
+        copy.immutable ??= false;
+        // A test dated after asOf counts as no test at all.
+        copy.lastRestoreTest ??= dayAfterAsOf;
+      }
+    }
+    return doc;
+  }
+
+  function figures(doc: Doc): unknown {
+    const result = assessInventory(doc, {});
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join("\n"));
+    const { assumptions: _assumptions, ...rest } = JSON.parse(JSON.stringify(result.assessment)) as Doc;
+    return rest;
+  }
+
+  for (const example of loadExamples()) {
+    it(example.name, () => {
+      const original = example.inventory as Doc;
+      const filled = writtenOut(original);
+      expect(JSON.stringify(filled), "the example leaves some of these fields out").not.toBe(JSON.stringify(original));
+      expect(figures(filled)).toEqual(figures(original));
+    });
+  }
+
+  it("the comparison can fail: a copy written out as offline scores differently", () => {
+    const original = inventory();
+    const offline = structuredClone(original);
+    offline.dataSets[0].copies[0].online = false;
+    expect(figures(offline)).not.toEqual(figures(original));
   });
 });
