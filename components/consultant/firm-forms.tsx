@@ -28,11 +28,25 @@ export function CreateFirmForm() {
   );
 }
 
-export function BrandingForm({ firmId, name, accentColor, contactLine }: { firmId: string; name: string; accentColor: string; contactLine: string }) {
+export function BrandingForm({
+  firmId,
+  name,
+  accentColor,
+  contactLine,
+  version,
+}: {
+  firmId: string;
+  name: string;
+  accentColor: string;
+  contactLine: string;
+  /** The firm's updatedAt as an ISO string: a save from an older page is refused. */
+  version: string;
+}) {
   const [state, action] = useActionState(updateBrandingAction.bind(null, firmId), EMPTY_FORM_STATE);
   const values = state.values ?? { name, accentColor, contactLine };
   return (
     <form action={action} className="space-y-4" noValidate>
+      <input type="hidden" name="version" value={version} />
       <FormField name="name" idPrefix="branding" label="Firm name" required defaultValue={values.name} errors={state.errors?.name} />
       <div className="flex items-end gap-3">
         <FormField

@@ -45,6 +45,14 @@ export const BrandingSchema = z.strictObject({
 });
 export type Branding = z.infer<typeof BrandingSchema>;
 
+/**
+ * The branding form sends back the firm's `updatedAt` as it was when the page was opened: a save
+ * made from an older page is refused, not applied over someone else's change.
+ */
+export const BrandingUpdateSchema = BrandingSchema.extend({
+  version: z.iso.datetime({ error: "Reload the page: this form no longer knows which version of the branding it shows." }),
+});
+
 const clientName = z
   .string({ error: "Enter the client's business name." })
   .trim()

@@ -78,6 +78,16 @@ export class ConflictError extends AppError {
   }
 }
 
+/** A form saved from a page opened before someone else's change to the same record. */
+export class ChangedElsewhereError extends AppError {
+  constructor(what: string) {
+    super(
+      "CONFLICT",
+      `${what} changed somewhere else (another tab or person) since you opened this page, so your change was not saved. What you typed is still in the form: reload to see the latest version, then make your change again.`,
+    );
+  }
+}
+
 export class ValidationError extends AppError {
   constructor(message: string, problems: readonly FieldProblem[]) {
     super("UNPROCESSABLE", message, problems);

@@ -7,7 +7,7 @@ import "server-only";
  */
 import { checkLogo } from "../pdf/logo";
 import {
-  BrandingSchema,
+  BrandingUpdateSchema,
   CreateFirmSchema,
   FirmRoleSchema,
   firmCan,
@@ -18,7 +18,7 @@ import {
 import { refuseSharedDemo, type Actor } from "./access";
 import { checkActor, checkId, parseInput } from "./consultant-guards";
 import { getDb } from "./db";
-import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { ChangedElsewhereError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 
 export type LogoMimeType = "image/png" | "image/jpeg";
 
@@ -31,6 +31,8 @@ export interface FirmSummary {
   readonly hasLogo: boolean;
   readonly logoUpdatedAt: Date | null;
   readonly createdAt: Date;
+  /** The record's version for the branding form (BrandingUpdateSchema). */
+  readonly updatedAt: Date;
 }
 
 interface FirmMembershipCheck {
@@ -46,9 +48,19 @@ const FIRM_SELECT = {
   logoMimeType: true,
   logoUpdatedAt: true,
   createdAt: true,
+  updatedAt: true,
 } as const;
 
-type FirmRow = { id: string; name: string; accentColor: string; contactLine: string; logoMimeType: string | null; logoUpdatedAt: Date | null; createdAt: Date };
+type FirmRow = {
+  id: string;
+  name: string;
+  accentColor: string;
+  contactLine: string;
+  logoMimeType: string | null;
+  logoUpdatedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 function toSummary(row: FirmRow, role: FirmRole): FirmSummary {
   return {
@@ -60,6 +72,7 @@ function toSummary(row: FirmRow, role: FirmRole): FirmSummary {
     hasLogo: row.logoMimeType !== null,
     logoUpdatedAt: row.logoUpdatedAt,
     createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
@@ -113,12 +126,23 @@ export async function getFirm(actor: Actor, input: { firmId: unknown }): Promise
   return toSummary(row, m.role);
 }
 
-/** Name, accent colour and contact line; firm owners only. */
-export async function updateFirmBranding(actor: Actor, input: { firmId: unknown } & Record<string, unknown>): Promise<FirmSummary> {
+/**
+ * Name, accent colour and contact line; firm owners only. `version` is the `updatedAt` the form
+ * was opened on: the write applies only if the record is still that version (one statement, so
+ * two saves at once cannot both pass the check).
+ */
+export async function updateFirmBranding(actor: Actor, input: { firmId: unknown; version: unknown } & Record<string, unknown>): Promise<FirmSummary> {
   const m = await authorizeFirm(actor, input.firmId, "manageBranding", "change the firm's branding");
   const { firmId: _f, ...rest } = input;
-  const branding = parseInput(BrandingSchema, rest);
-  const row = await getDb().firm.update({ where: { id: m.firmId }, data: branding, select: FIRM_SELECT });
+  const { version, ...branding } = parseInput(BrandingUpdateSchema, rest);
+  const db = getDb();
+  const opened = new Date(version);
+  // Set by hand rather than by @updatedAt: a save in the same millisecond as the last write must
+  // still give a new version, or a tab holding the old one would pass the check.
+  const updatedAt = new Date(Math.max(Date.now(), opened.getTime() + 1));
+  const { count } = await db.firm.updateMany({ where: { id: m.firmId, updatedAt: opened }, data: { ...branding, updatedAt } });
+  if (count === 0) throw new ChangedElsewhereError("The firm's branding");
+  const row = await db.firm.findUniqueOrThrow({ where: { id: m.firmId }, select: FIRM_SELECT });
   return toSummary(row, m.role);
 }
 

@@ -178,6 +178,7 @@ describe("tenant isolation over HTTP", () => {
             return inv.path.split("/").pop()!;
           },
           currentVersion: async () => (await getDb().assessment.findUniqueOrThrow({ where: { id: own.assessmentId }, select: { version: true } })).version,
+          firmVersion: async () => (await getDb().firm.findUniqueOrThrow({ where: { id: target.firmId }, select: { updatedAt: true } })).updatedAt.toISOString(),
           completeDraft: async () => {
             const { version } = await getDb().assessment.findUniqueOrThrow({ where: { id: own.assessmentId }, select: { version: true } });
             return (await importClientInventory({ userId: own.consultant.id }, { organizationId: own.orgId, assessmentId: own.assessmentId, text: exampleText(label === "A" ? "harbor-dental" : "northwind-parts"), version })).version;

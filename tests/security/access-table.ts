@@ -146,6 +146,8 @@ export interface ActionContext {
   throwawayInvitationToken(): Promise<string>;
   /** The target assessment's current draft version. */
   currentVersion(): Promise<number>;
+  /** The target firm's current branding version (its updatedAt, as the branding form sends it). */
+  firmVersion(): Promise<string>;
   /** Put a complete inventory back into the target's draft (earlier calls may have emptied it); its version. */
   completeDraft(): Promise<number>;
   /** A valid inventory document (text) for imports. */
@@ -236,7 +238,7 @@ export const ACTIONS: Readonly<Record<string, ActionRow>> = {
   // ---- consultant firms and their clients (lib/server/firms.ts, clients.ts, transfer.ts)
   "lib/server/actions/consultant.ts#createFirmAction": { args: (c) => [{}, c.form({ name: "Firm made in the test" })], expect: SIGNED_IN },
   "lib/server/actions/consultant.ts#updateBrandingAction": {
-    args: (c) => [c.target.firmId, {}, c.form({ name: "Firm renamed", accentColor: "#1f6feb", contactLine: "" })],
+    args: async (c) => [c.target.firmId, {}, c.form({ version: await c.firmVersion(), name: "Firm renamed", accentColor: "#1f6feb", contactLine: "" })],
     expect: FIRM_MEMBERS,
   },
   "lib/server/actions/consultant.ts#uploadLogoAction": { args: (c) => [c.target.firmId, {}, c.form({ logo: c.logo })], expect: FIRM_MEMBERS },

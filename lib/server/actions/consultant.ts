@@ -58,7 +58,7 @@ export async function updateBrandingAction(firmId: string, _prev: FormState, for
   const actor = await requireSession(`/firm/${firmId}`);
   const values = formValues(formData, ["name", "accentColor", "contactLine"]);
   try {
-    await updateFirmBranding(actor, { firmId, ...values });
+    await updateFirmBranding(actor, { firmId, version: formData.get("version") ?? undefined, ...values });
   } catch (e) {
     return formStateFromError(e, values);
   }
