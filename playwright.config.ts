@@ -5,8 +5,8 @@ const baseURL = `http://localhost:${port}`;
 
 /**
  * End-to-end tests in Debian's chromium (Playwright cannot download its own browsers here) against
- * `next start` on a database of their own (data/e2e.db, or E2E_DATABASE_URL), migrated and seeded
- * by scripts/e2e-server.sh. Build first (`npm run build`): a failed build deletes .next.
+ * `next start` on a database of their own (data/e2e.db, or E2E_DATABASE_URL), started by
+ * scripts/e2e-server.sh through scripts/start.sh, which builds when the build is missing or stale.
  */
 export default defineConfig({
   testDir: "tests/e2e",
@@ -30,7 +30,8 @@ export default defineConfig({
     command: `bash scripts/e2e-server.sh ${port}`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Room for a build when start.sh finds none (about a minute here) besides migrations and seeding.
+    timeout: 300_000,
     stdout: "pipe",
     stderr: "pipe",
   },

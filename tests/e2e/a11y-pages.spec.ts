@@ -84,6 +84,31 @@ test("a new owner's pages: organisations, dashboard, members, every questionnair
   await expectAccessible(page, "members");
 });
 
+test("a consultant's pages: the portfolio before a firm, the firm's forms with errors, and an invitation link that does not work", async ({ page }) => {
+  await signUpNewUser(page, "Cora Consultant", uniqueEmail("cora"));
+  await page.goto("/portfolio");
+  await expect(page.getByLabel("Name of your firm")).toBeVisible();
+  await expectAccessible(page, "portfolio before a firm");
+  await page.getByRole("button", { name: "Create firm" }).click();
+  await expect(page.getByLabel("Name of your firm")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "create firm with an error");
+  await page.getByLabel("Name of your firm").fill("Access IT Partners");
+  await page.getByRole("button", { name: "Create firm" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Access IT Partners: branding");
+  await expectAccessible(page, "firm branding");
+  await page.getByLabel("Accent colour").fill("green");
+  await page.getByRole("button", { name: "Save branding" }).click();
+  await expect(page.getByLabel("Accent colour")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page, "firm branding with an error");
+  await page.goto("/portfolio");
+  await expect(page.getByLabel("New client's business name")).toBeVisible();
+  await expectAccessible(page, "empty portfolio");
+
+  await page.goto("/invite/not-a-real-invitation-token");
+  await expect(page.getByRole("alert").filter({ hasText: "This invitation link is not valid." })).toBeVisible();
+  await expectAccessible(page, "invalid invitation");
+});
+
 test("the demo: full results, what-if and every filled questionnaire step", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/");
