@@ -61,7 +61,7 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
   const functions = [...assessment.functions].sort((a, b) => b.expectedAnnualLoss - a.expectedAnnualLoss);
   const spofs = spofFindings(assessment.functions, ctx);
   const pairs = thinRedundancyFindings(assessment.functions, ctx);
-  const bus = busFactorFindings(assessment.functions, inventory, ctx);
+  const bus = busFactorFindings(assessment.functions, inventory, ctx, assessment.events);
   const rto = rtoFindings(assessment.functions, ctx);
   const rpo = rpoFindings(assessment.dataSets, inventory);
   const planRows: PlanRow[] = assessment.plan.map((p, i) => ({

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { assessInventory, type Assessment, type Inventory } from "@/lib/engine";
-import { formatApproxMoney, formatMoney } from "@/lib/results/format";
+import { formatApproxDuration, formatApproxMoney, formatMoney } from "@/lib/results/format";
 import { buildActionPlanContent, describeAssumption, formatPayback, formatShortHours, formatYearlyChance, joinNames } from "./report-content";
 
 const examples = ["northwind-parts", "corner-bistro", "harbor-dental", "hilltop-pharmacy", "ledger-accounting"];
@@ -76,7 +76,11 @@ describe("the action plan's wording", () => {
   it("names every function a hard-to-fix component stops in one sentence", () => {
     const { inventory, assessment: a } = load("northwind-parts");
     const c = buildActionPlanContent({ assessment: a, clientName: "X", inventory });
-    expect(c.busFactor).toContain("Only Ana (IT lead) can fix the ERP, and Picking and shipping and Invoicing cannot work without it: when they are away, the repair waits.");
+    // Ana is away 12 % of the time (availability 0.88) × the organisation's absence wait.
+    const wait = (1 - 0.88) * (inventory.organization.absenceWaitHours ?? 72);
+    expect(c.busFactor).toContain(
+      `Only Ana (IT lead) can fix the ERP, and Picking and shipping and Invoicing cannot work without it: when they are away, the repair waits, which adds ${formatApproxDuration(wait)} to a repair on average.`,
+    );
     expect(joinNames(["A", "B", "C"])).toBe("A, B and C");
   });
 

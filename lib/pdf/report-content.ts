@@ -6,6 +6,7 @@
 import type { Assessment, AssessedFunction, Inventory, LossScenario, NotWorthItItem, PlanItem } from "@/lib/engine";
 import {
   explainBusFactor,
+  peopleWaitOf,
   checklist,
   createNameLookup,
   explainNotWorthIt,
@@ -284,7 +285,7 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
               : `${SCENARIO_WHEN[s]}, the freshest copy of ${d.name} that survives is older than the work the business can afford to lose.`;
           }),
         ),
-    busFactor: busFactorSentences(functions, inventory, ctx).map(clean),
+    busFactor: busFactorSentences(functions, inventory, ctx, peopleWaitOf(a.events)).map(clean),
     plan,
     planTotals: { costPerYear: money(totalCost), firstYearCost: money(totalFirstYear), benefitPerYear: money(removed), lossAfter: money(a.expectedAnnualLossAfterPlan) },
     overBudget: a.overBudget.map((item, i) => planRow(item, i + 1)),
@@ -329,7 +330,12 @@ export function joinNames(names: readonly string[]): string {
 }
 
 /** One sentence per component that only one person (or nobody) can fix, naming every function that needs it. */
-function busFactorSentences(functions: readonly AssessedFunction[], inventory: Inventory | undefined, ctx: ExplainContext): string[] {
+function busFactorSentences(
+  functions: readonly AssessedFunction[],
+  inventory: Inventory | undefined,
+  ctx: ExplainContext,
+  waitOf: (componentId: string) => number | undefined,
+): string[] {
   const personName = new Map((inventory?.people ?? []).map((p) => [p.id, p.name ?? p.id]));
   const knownBy = new Map((inventory?.components ?? []).map((c) => [c.id, c.knownBy ?? []]));
   const byComponent = new Map<string, { people: number; functions: string[] }>();
@@ -342,7 +348,12 @@ function busFactorSentences(functions: readonly AssessedFunction[], inventory: I
   }
   return [...byComponent].map(([componentId, { people, functions: names }]) =>
     explainBusFactor(
-      { componentId, functionName: joinNames(names), people: people === 0 ? [] : [personName.get(knownBy.get(componentId)?.[0] ?? "") ?? "one person"] },
+      {
+        componentId,
+        functionName: joinNames(names),
+        people: people === 0 ? [] : [personName.get(knownBy.get(componentId)?.[0] ?? "") ?? "one person"],
+        waitHours: waitOf(componentId),
+      },
       ctx,
     ),
   );

@@ -2,7 +2,7 @@
  * Findings as sentences a business owner can read and repeat, each with its hours and money:
  * "If the fiber line fails, card payments stop: about 8 hours a year, about $4,800."
  */
-import type { Assessment, AssessedFunction, DataSetResult, Inventory, LossScenario, Requirement } from "@/lib/engine";
+import type { Assessment, AssessedEvent, AssessedFunction, DataSetResult, Inventory, LossScenario, Requirement } from "@/lib/engine";
 import { formatApproxDuration, formatApproxMoney, formatChance, formatDuration, DEFAULT_LOCALE } from "./format";
 
 export interface ExplainContext {
@@ -137,18 +137,30 @@ export function thinRedundancyFindings(functions: readonly AssessedFunction[], c
 
 /**
  * @example
- * explainBusFactor({ componentId: "router", functionName: "Scheduling", people: ["Maria"] }, ctx)
- * //=> "Only Maria can fix the Router, and Scheduling cannot work without it: when they are away, the repair waits."
+ * explainBusFactor({ componentId: "router", functionName: "Scheduling", people: ["Maria"], waitHours: 7.2 }, ctx)
+ * //=> "Only Maria can fix the Router, and Scheduling cannot work without it: when they are away, the repair waits, which adds about 7 hours to a repair on average."
+ *
+ * `waitHours` is the engine's people wait of the component (model.md §2: the chance everyone who
+ * knows it is away × the absence wait, or the outside help's response time when nobody in house does).
  */
 export function explainBusFactor(
-  input: { componentId: string; functionName: string; people: readonly string[] },
+  input: { componentId: string; functionName: string; people: readonly string[]; waitHours?: number },
   ctx: Pick<ExplainContext, "nameOf">,
 ): string {
   const component = the(ctx.nameOf(input.componentId));
+  const wait = input.waitHours;
   if (input.people.length === 0) {
-    return `Nobody in-house can fix ${component}, and ${input.functionName} cannot work without it: every repair waits for outside help.`;
+    const extra = wait !== undefined && wait > 0 ? `, ${formatApproxDuration(wait)} each time` : "";
+    return `Nobody in-house can fix ${component}, and ${input.functionName} cannot work without it: every repair waits for outside help${extra}.`;
   }
-  return `Only ${input.people[0]} can fix ${component}, and ${input.functionName} cannot work without it: when they are away, the repair waits.`;
+  const extra = wait !== undefined && wait > 0 ? `, which adds ${formatApproxDuration(wait)} to a repair on average` : "";
+  return `Only ${input.people[0]} can fix ${component}, and ${input.functionName} cannot work without it: when they are away, the repair waits${extra}.`;
+}
+
+/** The engine's people wait of each component, by id (AssessedEvent.peopleWaitHours). */
+export function peopleWaitOf(events: readonly AssessedEvent[]): (componentId: string) => number | undefined {
+  const byId = new Map(events.map((e) => [e.id, e.peopleWaitHours]));
+  return (id) => byId.get(id);
 }
 
 export interface BusFactorView {
@@ -158,7 +170,13 @@ export interface BusFactorView {
   readonly sentence: string;
 }
 
-export function busFactorFindings(functions: readonly AssessedFunction[], inventory: Inventory | undefined, ctx: ExplainContext): BusFactorView[] {
+export function busFactorFindings(
+  functions: readonly AssessedFunction[],
+  inventory: Inventory | undefined,
+  ctx: ExplainContext,
+  events: readonly AssessedEvent[] = [],
+): BusFactorView[] {
+  const waitOf = peopleWaitOf(events);
   const personName = new Map((inventory?.people ?? []).map((p) => [p.id, p.name ?? p.id]));
   const knownBy = new Map((inventory?.components ?? []).map((c) => [c.id, c.knownBy ?? []]));
   return functions.flatMap((f) =>
@@ -171,6 +189,7 @@ export function busFactorFindings(functions: readonly AssessedFunction[], invent
           componentId: b.component,
           functionName: f.name,
           people: b.people === 0 ? [] : [personName.get(knownBy.get(b.component)?.[0] ?? "") ?? "one person"],
+          waitHours: waitOf(b.component),
         },
         ctx,
       ),
