@@ -47,7 +47,12 @@ export function daysBetween(from: string, to: string): number {
  * days_from_civil). Written out so the engine never touches Date, which can read the clock.
  */
 function dayNumber(iso: string): number {
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
+  // Validated YYYY-MM-DD (schema.ts isIsoDate): read the digits in place rather than splitting,
+  // which allocated three strings and an array per restore test.
+  const digit = (i: number) => iso.charCodeAt(i) - 48;
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+  const month = digit(5) * 10 + digit(6);
+  const day = digit(8) * 10 + digit(9);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
