@@ -7,6 +7,7 @@ import type { Assessment, AssessedFunction, Inventory, LossScenario, NotWorthItI
 import {
   explainBusFactor,
   peopleWaitOf,
+  the,
   checklist,
   createNameLookup,
   explainNotWorthIt,
@@ -117,10 +118,6 @@ const SCENARIO_WHEN: Readonly<Record<LossScenario, string>> = {
   site: "If the building is lost to fire, flood or theft",
   ransomware: "If ransomware strikes",
 };
-
-function the(name: string): string {
-  return name.startsWith("the ") ? name : `the ${name}`;
-}
 
 /** Payback as a person says it; `null` means the item never earns back its upfront cost. */
 export function formatPayback(years: number | null): string {

@@ -7,6 +7,7 @@ import {
   createNameLookup,
   explainNotWorthIt,
   explainPair,
+  explainRtoBreach,
   explainSpof,
   rpoFindings,
   rtoFindings,
@@ -94,6 +95,19 @@ describe("people and recovery times", () => {
     ]);
     // Without the engine's figures (an old snapshot's view), the sentence still reads.
     expect(busFactorFindings(assessment.functions, inventory, ctx)[1]!.sentence).toMatch(/when they are away, the repair waits\.$/);
+  });
+
+  it("a name that already starts with The is not given another", () => {
+    const ctx = { currency: "USD", nameOf: (id: string) => ({ site: "The premises", r: "Router" })[id] ?? id };
+    expect(explainSpof({ componentId: "site", functionName: "Files", hours: 1.7, loss: 120 }, ctx)).toMatch(/^If the premises fails, Files stops/);
+    expect(explainSpof({ componentId: "r", functionName: "Files", hours: 1.7, loss: 120 }, ctx)).toMatch(/^If the Router fails, Files stops/);
+  });
+
+  it("an average repair close to the target is not rounded onto it", () => {
+    const ctx = { nameOf: (id: string) => id };
+    expect(explainRtoBreach({ componentId: "Utility power", functionName: "Files", rtoHours: 4, meanRepairHours: 4.29, chanceOutlastsRto: 0.39 }, ctx)).toBe(
+      "Files should be back within 4 hours, but a failure of the Utility power takes about 4.3 hours to fix on average: 39 % of them last longer than that.",
+    );
   });
 
   it("RTO findings give the target, the average repair and the chance of outlasting it", () => {

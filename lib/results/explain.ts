@@ -45,8 +45,9 @@ export function createNameLookup(assessment: Pick<Assessment, "events">, invento
   };
 }
 
-function the(name: string): string {
-  return name.startsWith("the ") ? name : `the ${name}`;
+/** "the Router"; a name that already starts with "The" or "the" ("The premises") is left as it is. */
+export function the(name: string): string {
+  return /^the\s/iu.test(name) ? `the${name.slice(3)}` : `the ${name}`;
 }
 
 export interface SpofInput {
@@ -208,8 +209,18 @@ export function explainRtoBreach(
 ): string {
   return (
     `${input.functionName} should be back within ${formatDuration(input.rtoHours)}, but a failure of ${the(ctx.nameOf(input.componentId))} ` +
-    `takes ${formatApproxDuration(input.meanRepairHours)} to fix on average: ${formatChance(input.chanceOutlastsRto)} of them last longer than that.`
+    `takes ${repairBeside(input.meanRepairHours, input.rtoHours)} to fix on average: ${formatChance(input.chanceOutlastsRto)} of them last longer than that.`
   );
+}
+
+/**
+ * The average repair in words, precise enough not to read as equal to the target beside it:
+ * 4.29 hours against a 4-hour target is "about 4.3 hours", not "about 4 hours".
+ */
+function repairBeside(meanRepairHours: number, rtoHours: number): string {
+  const approx = formatApproxDuration(meanRepairHours);
+  if (approx !== formatApproxDuration(rtoHours) && approx !== `about ${formatDuration(rtoHours)}`) return approx;
+  return `about ${formatDuration(meanRepairHours)}`;
 }
 
 export function rtoFindings(functions: readonly AssessedFunction[], ctx: ExplainContext): Array<{ functionId: string; componentId: string; sentence: string }> {

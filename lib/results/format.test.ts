@@ -52,6 +52,16 @@ describe("durations", () => {
     expect(formatYears(0.845)).toBe("10 months");
     expect(formatYears(7.64)).toBe("7.6 years");
   });
+
+  it("one of anything is singular, also when it is rounded to one", () => {
+    expect(formatDuration(1.04)).toBe("1 hour");
+    expect(formatDuration(0.999)).toBe("1 hour");
+    expect(formatDuration(1 / 60)).toBe("1 minute");
+    expect(formatYears(1 / 12)).toBe("1 month");
+    expect(formatYears(0.99)).toBe("1 year");
+    expect(formatYears(1.02)).toBe("1 year");
+    expect(formatYears(1.5)).toBe("1.5 years");
+  });
 });
 
 describe("dates", () => {

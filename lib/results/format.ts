@@ -76,9 +76,12 @@ export function formatHours(hours: number): string {
 /** A duration given in hours, for settings such as RTO and repair times: "4 hours", "2 days". */
 export function formatDuration(hours: number): string {
   if (hours >= 48 && Number.isInteger(hours / 24)) return `${hours / 24} days`;
-  if (hours === 1) return "1 hour";
-  if (hours < 1) return `${Math.round(hours * 60)} minutes`;
-  return `${Number(hours.toFixed(1))} hours`;
+  if (hours < 1) {
+    const minutes = Math.round(hours * 60);
+    return minutes === 60 ? "1 hour" : minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  }
+  const shown = Number(hours.toFixed(1));
+  return shown === 1 ? "1 hour" : `${shown} hours`;
 }
 
 /** A chance as a whole percentage, "less than 1 %" below it. */
@@ -89,8 +92,12 @@ export function formatChance(p: number): string {
 
 export function formatYears(years: number): string {
   if (years < 1 / 12) return "under a month";
-  if (years < 1) return `${Math.round(years * 12)} months`;
-  return `${Number(years.toFixed(1))} years`;
+  if (years < 1) {
+    const months = Math.round(years * 12);
+    return months === 12 ? "1 year" : months === 1 ? "1 month" : `${months} months`;
+  }
+  const shown = Number(years.toFixed(1));
+  return shown === 1 ? "1 year" : `${shown} years`;
 }
 
 /*
