@@ -5,7 +5,7 @@
  */
 import { useId, useState } from "react";
 import dynamic from "next/dynamic";
-import { cumulativePlan, planBudgetCeiling, planWithinBudget } from "@/lib/results/plan-view";
+import { budgetSlider, cumulativePlan, planBudgetCeiling, planWithinBudget } from "@/lib/results/plan-view";
 import { formatMoney, formatYears } from "@/lib/results/format";
 
 // Drawn in the browser only, as the function charts are (see function-charts.tsx for why).
@@ -36,15 +36,14 @@ export interface PlanSectionProps {
 }
 
 export function PlanSection({ items, currency, lossBefore }: PlanSectionProps) {
-  const ceiling = planBudgetCeiling(items);
-  const [budget, setBudget] = useState(ceiling);
+  const { max, step } = budgetSlider(planBudgetCeiling(items));
+  const [budget, setBudget] = useState(max);
   const sliderId = useId();
   const chosen = planWithinBudget(items, budget);
   const points = cumulativePlan(chosen);
   const spend = chosen.reduce((s, i) => s + i.firstYearCost, 0);
   const removed = chosen.reduce((s, i) => s + i.annualBenefit, 0);
   const money = (v: number) => formatMoney(v, currency);
-  const step = ceiling > 10_000 ? 100 : ceiling > 1000 ? 10 : 1;
   if (items.length === 0) {
     return <p className="text-slate-800">Nothing on the catalogue pays for itself at these costs of downtime.</p>;
   }
@@ -60,7 +59,7 @@ export function PlanSection({ items, currency, lossBefore }: PlanSectionProps) {
           id={sliderId}
           type="range"
           min={0}
-          max={ceiling}
+          max={max}
           step={step}
           value={budget}
           onChange={(e) => setBudget(Number(e.target.value))}

@@ -58,3 +58,16 @@ export function planWithinBudget<T extends PlanItemLike>(items: readonly T[], bu
 export function planBudgetCeiling(items: readonly PlanItemLike[]): number {
   return items.reduce((sum, i) => sum + i.firstYearCost, 0);
 }
+
+/**
+ * The slider's range: steps of 1, 10 or 100 by the size of the plan, and a top that is a whole
+ * number of steps at or above the plan's cost. A browser only stops a range input on whole steps,
+ * so a top of exactly 14,702 in steps of 100 could never be reached and the last item never fit.
+ *
+ * @example
+ * budgetSlider(14_702) //=> { max: 14_800, step: 100 }
+ */
+export function budgetSlider(ceiling: number): { readonly max: number; readonly step: number } {
+  const step = ceiling > 10_000 ? 100 : ceiling > 1000 ? 10 : 1;
+  return { max: Math.ceil(ceiling / step) * step, step };
+}

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import { assessInventory, type Inventory } from "../../lib/engine";
-import { planBudgetCeiling, planWithinBudget } from "../../lib/results/plan-view";
+import { budgetSlider, planBudgetCeiling, planWithinBudget } from "../../lib/results/plan-view";
 import { createWhatIfModel, evaluateWhatIf } from "../../lib/results/what-if";
 import { SWITCH_OVER_PRESETS } from "../../lib/questionnaire/internet";
 import { card, continueTo, createOrganizationAndOpenQuestions, expectSaved, readHarborDental, signUpNewUser, stepHeading } from "./questionnaire-support";
@@ -41,7 +41,7 @@ test("the budget slider keeps what a first-year budget pays for, in the plan's o
   await expect(rows).toHaveCount(0);
 
   // Just enough for the first step: the slider moves in whole steps, so round up to one.
-  const stepSize = ceiling > 10_000 ? 100 : ceiling > 1000 ? 10 : 1;
+  const stepSize = budgetSlider(ceiling).step;
   const budget = Math.ceil(plan[0]!.firstYearCost / stepSize) * stepSize;
   const chosen = planWithinBudget(plan, budget);
   await slider.fill(String(budget));
@@ -51,7 +51,9 @@ test("the budget slider keeps what a first-year budget pays for, in the plan's o
   await expect(rows).toHaveCount(chosen.length);
   for (const [i, item] of chosen.entries()) await expect(rows.nth(i).getByRole("rowheader")).toContainText(item.title);
 
+  // All the way right chooses the whole plan again.
   await slider.press("End");
+  await expect(status).toContainText(`${plan.length} of ${plan.length} steps fit: ${money(ceiling)} in the first year`);
   await expect(rows).toHaveCount(plan.length);
 });
 
