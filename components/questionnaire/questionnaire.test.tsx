@@ -107,6 +107,12 @@ describe("steps", () => {
     const freshHtml = text(renderToString(<StepInternet answers={fresh} onChange={noop} canEdit errors={{}} />));
     expect(freshHtml).toContain("How many times a year does the provider's network go down for all its lines at once?");
     expect(freshHtml).toMatch(/I don't know: use [\d.]+ a year/);
+    // A line removed after the answer: the shared part is still shown, so it can be changed or removed.
+    fresh.internet.lines.pop();
+    const oneLine = text(renderToString(<StepInternet answers={fresh} onChange={noop} canEdit errors={{}} />));
+    expect(oneLine).toContain("Do two of your lines come from the same provider?");
+    expect(oneLine).toContain("CityNet network");
+    expect(oneLine).not.toContain("Backup lines");
   });
 
   it("network: shows what each device needs, with the backup group of Ledger & Lane's lines", () => {

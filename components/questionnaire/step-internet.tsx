@@ -47,11 +47,12 @@ export function StepInternet(props: StepProps) {
           <LineDetails {...props} line={line} path={`internet.lines[${i}]`} />
         </ComponentCard>
       ))}
-      {lines.length >= 2 ? (
+      {/* Also with one line left when a shared part is still there, so it can be seen and removed. */}
+      {lines.length >= 2 || answers.internet.shared.length > 0 ? (
         <>
           <SharedQuestion {...props} type="provider" />
           <SharedQuestion {...props} type="cable" />
-          <BackupQuestion {...props} />
+          {lines.length >= 2 ? <BackupQuestion {...props} /> : null}
         </>
       ) : null}
     </div>
