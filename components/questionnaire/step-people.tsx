@@ -128,8 +128,10 @@ function CareEditor({ answers, onChange, errors, canEdit, component }: StepProps
   const path = `people.care.${component.id}`;
   const set = (patch: Partial<CareAnswer>) => onChange(updateCare(answers, component.id, patch));
   const who: WhoChoice = care.knownBy === undefined ? "unknown" : care.knownBy.length === 0 ? "nobody" : "people";
+  // "Someone here" before anyone is ticked. It is kept as "not sure" ([] would mean nobody in
+  // house, and every repair would be scored as waiting for outside help).
   const [choosing, setChoosing] = useState(false);
-  const whoValue: WhoChoice = who === "nobody" && choosing ? "people" : who;
+  const whoValue: WhoChoice = choosing && who !== "people" ? "people" : who;
   const name = component.name || component.id;
   const notice: NoticeChoice = care.monitored === undefined ? "unknown" : care.monitored ? "yes" : "no";
   return (
@@ -149,7 +151,7 @@ function CareEditor({ answers, onChange, errors, canEdit, component }: StepProps
             setChoosing(v === "people");
             if (v === "unknown") set({ knownBy: undefined });
             else if (v === "nobody") set({ knownBy: [] });
-            else if (care.knownBy === undefined) set({ knownBy: [] });
+            else if (care.knownBy?.length === 0) set({ knownBy: undefined });
           }}
           disabled={!canEdit}
         />
@@ -164,9 +166,16 @@ function CareEditor({ answers, onChange, errors, canEdit, component }: StepProps
                 label={person.name || person.id}
                 checked={(care.knownBy ?? []).includes(person.id)}
                 disabled={!canEdit}
-                onChange={(checked) => set({ knownBy: checked ? [...(care.knownBy ?? []), person.id] : (care.knownBy ?? []).filter((x) => x !== person.id) })}
+                onChange={(checked) => {
+                  const knownBy = checked ? [...(care.knownBy ?? []), person.id] : (care.knownBy ?? []).filter((x) => x !== person.id);
+                  if (knownBy.length === 0) setChoosing(true);
+                  set({ knownBy: knownBy.length > 0 ? knownBy : undefined });
+                }}
               />
             ))}
+            {who !== "people" && answers.people.people.length > 0 ? (
+              <p className="text-sm text-slate-700">Until you tick someone, this counts as not sure.</p>
+            ) : null}
             {errors[`${path}.knownBy`] ? <p className="text-sm font-medium text-red-800">{errors[`${path}.knownBy`]}</p> : null}
           </fieldset>
         ) : null}

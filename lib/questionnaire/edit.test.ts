@@ -49,11 +49,19 @@ describe("removing", () => {
     expect(findAnswerProblems(a).map((p) => p.path)).toEqual(["data.dataSets[0].primary"]);
   });
 
-  it("a person removes them from who can fix what", () => {
-    const a = removePerson(inventoryToAnswers(loadExample("ledger-accounting")), "msp");
+  it("a person removes them from who can fix what; what only they could fix becomes not sure, not nobody", () => {
+    const before = inventoryToAnswers(loadExample("ledger-accounting"));
+    expect(before.people.care.firewall!.knownBy).toEqual(["msp"]);
+    const a = removePerson(before, "msp");
     expect(a.people.care.switch!.knownBy).toEqual(["dana"]);
-    expect(a.people.care.firewall!.knownBy).toEqual([]);
-    expect(validateInventory(answersToInventory(a)).ok).toBe(true);
+    expect(a.people.care.firewall?.knownBy).toBeUndefined();
+    const inventory = answersToInventory(a);
+    expect(inventory.components!.find((c) => c.id === "firewall")).not.toHaveProperty("knownBy");
+    expect(validateInventory(inventory).ok).toBe(true);
+    // "Nobody here" answered on purpose stays nobody.
+    const harbor = removePerson(inventoryToAnswers(loadExample("harbor-dental")), "maria");
+    expect(harbor.people.care.pms!.knownBy).toEqual([]);
+    expect(harbor.people.care.router?.knownBy).toBeUndefined();
   });
 });
 

@@ -186,8 +186,15 @@ export function updatePerson(answers: Answers, id: string, patch: Partial<Omit<P
 export function removePerson(answers: Answers, id: string): Answers {
   const next = clone(answers);
   next.people.people = next.people.people.filter((p) => p.id !== id);
-  for (const care of Object.values(next.people.care)) {
-    if (care.knownBy) care.knownBy = care.knownBy.filter((p) => p !== id);
+  for (const [componentId, care] of Object.entries(next.people.care)) {
+    if (!care.knownBy?.includes(id)) continue;
+    care.knownBy = care.knownBy.filter((p) => p !== id);
+    // The only person who could fix it is gone: that is "not sure", not "nobody in house" ([]),
+    // which would score every repair as waiting for outside help.
+    if (care.knownBy.length === 0) {
+      delete care.knownBy;
+      if (Object.keys(care).length === 0) delete next.people.care[componentId];
+    }
   }
   return next;
 }
