@@ -14,6 +14,7 @@ import {
   setSwitchOver,
   sharedPartType,
   useLinesAsBackup,
+  type LineGroupRef,
   type SharedPartType,
 } from "@/lib/questionnaire/internet";
 import { LINE_TECHNOLOGY_LABELS, lineName } from "@/lib/questionnaire/templates";
@@ -192,7 +193,7 @@ function SharedQuestion(props: StepProps & { type: SharedPartType }) {
 }
 
 function BackupQuestion(props: StepProps) {
-  const { answers, onChange, canEdit, errors } = props;
+  const { answers, onChange, canEdit } = props;
   const groups = lineGroups(answers);
   const lineIds = new Set(answers.internet.lines.map((l) => l.id));
   const owners = allComponents(answers)
@@ -245,31 +246,56 @@ function BackupQuestion(props: StepProps) {
               onChange={(v) => onChange(setSwitchOver(answers, g, v === "both" ? 0 : SWITCH_OVER_PRESETS.automatic))}
               disabled={!canEdit}
             />
-            {minutes > 0 ? (
-              <div className="space-y-2 pl-6">
-                <NumberField
-                  path={`${basePath}.minutes`}
-                  label="About how many minutes does the switch-over take?"
-                  hint="A router that switches by itself: a minute or two. Someone who has to notice and swap a cable: half an hour or more."
-                  unit="minutes"
-                  value={minutes}
-                  onChange={(m) => onChange(setSwitchOver(answers, g, m))}
-                  error={errors[`${basePath}.minutes`]}
-                  disabled={!canEdit}
-                />
-                <div className="flex flex-wrap gap-2 text-sm">
-                  <Button disabled={!canEdit} onClick={() => onChange(setSwitchOver(answers, g, SWITCH_OVER_PRESETS.automatic))}>
-                    Automatic (about {SWITCH_OVER_PRESETS.automatic} minutes)
-                  </Button>
-                  <Button disabled={!canEdit} onClick={() => onChange(setSwitchOver(answers, g, SWITCH_OVER_PRESETS.manual))}>
-                    By hand (about {SWITCH_OVER_PRESETS.manual} minutes)
-                  </Button>
-                </div>
-              </div>
-            ) : null}
+            {minutes > 0 ? <SwitchOverTime {...props} group={g} basePath={basePath} minutes={minutes} /> : null}
           </div>
         );
       })}
     </section>
+  );
+}
+
+/**
+ * The switch-over time and its presets. An empty or non-positive entry is not saved: saving it
+ * would turn the switch-over into "both lines in use", which the engine scores differently.
+ */
+function SwitchOverTime(props: StepProps & { group: LineGroupRef; basePath: string; minutes: number }) {
+  const { answers, onChange, canEdit, errors, group, basePath, minutes } = props;
+  const [problem, setProblem] = useState<string | undefined>();
+  // A preset equal to the kept value changes no prop: a new key shows it in an emptied field.
+  const [fieldKey, setFieldKey] = useState(0);
+  const save = (m: number) => {
+    setProblem(undefined);
+    onChange(setSwitchOver(answers, group, m));
+  };
+  const preset = (m: number) => {
+    setFieldKey((k) => k + 1);
+    save(m);
+  };
+  return (
+    <div className="space-y-2 pl-6">
+      <NumberField
+        key={fieldKey}
+        path={`${basePath}.minutes`}
+        label="About how many minutes does the switch-over take?"
+        hint="A router that switches by itself: a minute or two. Someone who has to notice and swap a cable: half an hour or more."
+        unit="minutes"
+        value={minutes}
+        onChange={(m) => {
+          if (m === undefined || !(m > 0)) {
+            setProblem(`Enter the minutes, above 0; until then ${minutes} minutes are kept. If nothing has to switch, choose "Both lines are in use all the time" above.`);
+          } else save(m);
+        }}
+        error={problem ?? errors[`${basePath}.minutes`]}
+        disabled={!canEdit}
+      />
+      <div className="flex flex-wrap gap-2 text-sm">
+        <Button disabled={!canEdit} onClick={() => preset(SWITCH_OVER_PRESETS.automatic)}>
+          Automatic (about {SWITCH_OVER_PRESETS.automatic} minutes)
+        </Button>
+        <Button disabled={!canEdit} onClick={() => preset(SWITCH_OVER_PRESETS.manual)}>
+          By hand (about {SWITCH_OVER_PRESETS.manual} minutes)
+        </Button>
+      </div>
+    </div>
   );
 }

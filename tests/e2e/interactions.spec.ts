@@ -136,6 +136,12 @@ test("internet: a shared provider, a shared cable and a switch-over by hand reac
   await expect(minutes).toHaveValue(String(SWITCH_OVER_PRESETS.automatic));
   await page.getByRole("button", { name: /^By hand/ }).click();
   await expect(minutes).toHaveValue(String(SWITCH_OVER_PRESETS.manual));
+  // Emptying the minutes to retype them does not turn the switch-over into "both lines in use".
+  await minutes.fill("");
+  await expect(page.getByText(`until then ${SWITCH_OVER_PRESETS.manual} minutes are kept`)).toBeVisible();
+  await expect(page.getByLabel("It switches over, automatically or by hand")).toBeChecked();
+  await page.getByRole("button", { name: /^By hand/ }).click();
+  await expect(minutes).toHaveValue(String(SWITCH_OVER_PRESETS.manual));
   await expectSaved(page);
 
   // A reload shows every answer, and the inventory says what the answers mean.
