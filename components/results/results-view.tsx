@@ -6,6 +6,7 @@ import type { Assessment, Inventory } from "@/lib/engine";
 import { SOURCE_STATUS_LABELS } from "@/lib/questionnaire/defaults-view";
 import {
   busFactorFindings,
+  formatAssumedValue,
   checklist,
   createNameLookup,
   explainNotWorthIt,
@@ -225,7 +226,7 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
                     <th scope="row" className="py-1 pr-2 font-normal">
                       {describeAssumptionPath(a.path, inventory)}
                     </th>
-                    <td className="py-1 pr-2 text-right">{Number(a.value.toPrecision(3))}</td>
+                    <td className="py-1 pr-2 text-right">{formatAssumedValue(a.path, a.value, currency, locale)}</td>
                     <td className="py-1">
                       {SOURCE_STATUS_LABELS[a.source.status]}
                       {a.source.citation !== SOURCE_STATUS_LABELS[a.source.status] ? `: ${a.source.citation}` : ""}

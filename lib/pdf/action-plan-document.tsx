@@ -448,9 +448,10 @@ export function ActionPlanDocument(props: ActionPlanDocumentProps) {
           ) : (
             <Table
               columns={[
-                { title: "Figure", width: 27 },
-                { title: "Value", width: 10, numeric: true },
-                { title: "Source", width: 43 },
+                { title: "Figure", width: 25 },
+                // Wide enough for a value with its unit ("€50 an hour", "0.5 % a year") on one line.
+                { title: "Value", width: 15, numeric: true },
+                { title: "Source", width: 40 },
                 { title: "Status", width: 20 },
               ]}
               rows={c.assumptions.map((x) => [x.field, x.value, x.source, x.status])}

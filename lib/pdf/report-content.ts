@@ -6,6 +6,7 @@
 import type { Assessment, AssessedFunction, Inventory, LossScenario, NotWorthItItem, PlanItem } from "@/lib/engine";
 import {
   explainBusFactor,
+  formatAssumedValue,
   peopleWaitOf,
   the,
   checklist,
@@ -305,7 +306,7 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
     },
     assumptions: a.assumptions.map((x) => ({
       field: clean(describeAssumption(x.path, a, inventory)),
-      value: formatNumber(x.value),
+      value: clean(formatAssumedValue(x.path, x.value, a.organization.currency)),
       source: clean([x.source.row, x.source.citation, x.source.note].filter((s) => s && s !== "none").join(": ")),
       status: STATUS_WORDS[x.source.status],
     })),

@@ -9,6 +9,7 @@ import {
   explainPair,
   explainRtoBreach,
   explainSpof,
+  formatAssumedValue,
   rpoFindings,
   rtoFindings,
   spofFindings,
@@ -157,3 +158,17 @@ describe("not worth it", () => {
     );
   });
 });
+
+describe("formatAssumedValue", () => {
+  it("gives each defaulted figure the unit the questionnaire asked it in", () => {
+    expect(formatAssumedValue("organization.lossScenarios.site", 0.005, "USD")).toBe("0.5 % a year");
+    expect(formatAssumedValue("dataSets[0].lossScenarios.ransomware", 0.01, "USD")).toBe("1 % a year");
+    expect(formatAssumedValue("organization.untestedRestoreFailure", 0.2, "USD")).toBe("20 %");
+    expect(formatAssumedValue("people[1].availability", 0.9, "USD")).toBe("90 %");
+    expect(formatAssumedValue("organization.staffCostPerHour", 50, "EUR")).toBe("€50 an hour");
+    expect(formatAssumedValue("components[3].failuresPerYear", 4.38, "USD")).toBe("4.38 a year");
+    expect(formatAssumedValue("components[3].repairHours", 4.2857, "USD")).toBe("4.29 hours");
+    expect(formatAssumedValue("organization.absenceWaitHours", 72, "USD")).toBe("72 hours");
+  });
+});
+

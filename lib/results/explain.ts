@@ -3,7 +3,7 @@
  * "If the fiber line fails, card payments stop: about 8 hours a year, about $4,800."
  */
 import type { Assessment, AssessedEvent, AssessedFunction, DataSetResult, Inventory, LossScenario, Requirement } from "@/lib/engine";
-import { formatApproxDuration, formatApproxMoney, formatChance, formatDuration, DEFAULT_LOCALE } from "./format";
+import { formatApproxDuration, formatApproxMoney, formatChance, formatDuration, formatMoney, DEFAULT_LOCALE } from "./format";
 
 export interface ExplainContext {
   readonly currency: string;
@@ -310,3 +310,23 @@ export function explainNotWorthIt(
   if (input.breakEvenDowntimeCostPerHour === null) return base;
   return `${base} It would pay for itself if an hour of downtime cost ${money(input.breakEvenDowntimeCostPerHour)} or more.`;
 }
+
+/**
+ * A defaulted figure with its unit, as the questionnaire asked for it: chances as percentages,
+ * the staff cost as money an hour, rates a year, waits and repairs in hours.
+ *
+ * @example
+ * formatAssumedValue("organization.lossScenarios.site", 0.005, "USD") //=> "0.5 % a year"
+ * formatAssumedValue("organization.staffCostPerHour", 50, "EUR") //=> "€50 an hour"
+ */
+export function formatAssumedValue(path: string, value: number, currency: string, locale = DEFAULT_LOCALE): string {
+  const figure = (v: number) => String(Number(v.toPrecision(3)));
+  const field = path.slice(path.lastIndexOf(".") + 1);
+  if (path.includes("lossScenarios.")) return `${figure(value * 100)} % a year`;
+  if (field === "untestedRestoreFailure" || field === "availability") return `${figure(value * 100)} %`;
+  if (field === "staffCostPerHour") return `${formatMoney(value, currency, locale)} an hour`;
+  if (field === "failuresPerYear") return `${figure(value)} a year`;
+  if (field.endsWith("Hours")) return `${figure(value)} hours`;
+  return figure(value);
+}
+
