@@ -93,6 +93,10 @@ describe("ResultsView (other examples)", () => {
     const html = renderToString(<ResultsView assessment={assessment} inventory={inventory} />);
     expect(html).toContain(`>${formatMoney(assessment.expectedAnnualLoss, "EUR")}<`);
     expect(formatMoney(assessment.expectedAnnualLoss, "EUR")).toMatch(/^€/);
+    // The catalogue's prices are US prices: outside US dollars the plan says so, in US dollars it does not.
+    expect(html).toContain("The prices of the measures are typical US prices, counted one for one in EUR");
+    const harbor = example("harbor-dental");
+    expect(renderToString(<ResultsView assessment={harbor.assessment} inventory={harbor.inventory} />)).not.toContain("typical US prices");
   });
 });
 

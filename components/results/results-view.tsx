@@ -7,6 +7,7 @@ import { SOURCE_STATUS_LABELS } from "@/lib/questionnaire/defaults-view";
 import {
   busFactorFindings,
   formatAssumedValue,
+  priceNote,
   checklist,
   createNameLookup,
   explainNotWorthIt,
@@ -192,6 +193,7 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
         title="The plan"
         intro="Each step was chosen because it removes more risk each year than it costs; later steps assume the earlier ones are done."
       >
+        {priceNote(currency) ? <p className="text-slate-800">{priceNote(currency)}</p> : null}
         <PlanSection items={planRows} currency={currency} lossBefore={assessment.expectedAnnualLoss} />
         <h3 className="text-lg font-semibold">Not worth it at these costs of downtime</h3>
         <Sentences

@@ -383,6 +383,7 @@ export function ActionPlanDocument(props: ActionPlanDocumentProps) {
             The actions in order: each one is the best value left once the ones before it are done. “Loss after” is the expected yearly loss once
             that action and all those above it are in place.
           </Text>
+          {c.priceNote ? <Text style={styles.paragraph}>{c.priceNote}</Text> : null}
           {c.plan.length === 0 ? (
             <Text style={styles.paragraph}>No action in Bulwark’s catalogue returns more than it costs for this business.</Text>
           ) : (

@@ -201,6 +201,10 @@ describe("the northwind action plan", { timeout: 120_000 }, () => {
     expect(appendix).toContain("Cost of a staff hour");
   });
 
+  it("says beside the plan that its prices are US prices counted in euros", () => {
+    expect(flat).toContain("The prices of the measures are typical US prices, counted one for one in EUR");
+  });
+
   it("draws its charts as vector graphics with text labels", () => {
     expect(flat).toContain("Expected downtime by function, hours a year");
     for (const f of assessment.functions) expect(flat).toContain(f.name);

@@ -8,6 +8,7 @@ import {
   explainBusFactor,
   formatAssumedValue,
   peopleWaitOf,
+  priceNote,
   the,
   checklist,
   createNameLookup,
@@ -62,6 +63,8 @@ export interface DataSetSection {
 
 export interface ActionPlanContent {
   readonly currency: string;
+  /** Said beside the plan when the currency is not US dollars (the catalogue's prices are). */
+  readonly priceNote: string | null;
   readonly organizationName: string;
   readonly asOf: string;
   readonly engineVersion: string;
@@ -238,6 +241,7 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
 
   return {
     currency,
+    priceNote: priceNote(currency),
     organizationName: clean(a.organization.name),
     asOf: a.asOf,
     engineVersion: a.engineVersion,

@@ -330,3 +330,16 @@ export function formatAssumedValue(path: string, value: number, currency: string
   return figure(value);
 }
 
+/**
+ * The catalogue's prices were researched in US dollars and are used one for one in the
+ * organisation's currency (docs/scoring.md §9). Outside US dollars, the plan says so.
+ *
+ * @example
+ * priceNote("EUR") //=> "The prices of the measures are typical US prices, counted one for one in EUR: check them against quotes from your own suppliers."
+ * priceNote("USD") //=> null
+ */
+export function priceNote(currency: string): string | null {
+  if (currency === "USD") return null;
+  return `The prices of the measures are typical US prices, counted one for one in ${currency}: check them against quotes from your own suppliers.`;
+}
+
