@@ -68,6 +68,7 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
   const currency = answers.business.currency;
   const money = (v: number) => (/^[A-Z]{3}$/.test(currency) ? formatMoney(v, currency) : String(Math.round(v)));
   const shares = sharesOf(f);
+  const usual = sharesOf({ ...f, revenueShare: undefined, staffShare: undefined });
   const suggestion = suggestDowntimeCostPerHour(answers.business, shares);
   const title = f.name?.trim() ? f.name : "New activity";
   const matching = RTO_CHOICES.find((c) => c.hours === f.rtoHours);
@@ -109,7 +110,11 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
             label="Share of revenue that stops while it is down"
             unit="%"
             scale={100}
-            value={f.revenueShare ?? shares.revenueShare}
+            // Empty shows the usual share as a placeholder: filling the box back in with it would
+            // reset the text while the owner is retyping.
+            value={f.revenueShare}
+            placeholder={String(Math.round(usual.revenueShare * 100))}
+            hint={`Empty: the usual share for this kind of activity, ${Math.round(usual.revenueShare * 100)} %.`}
             onChange={(v) => set({ revenueShare: v })}
             error={errors[`${path}.revenueShare`]}
             disabled={!canEdit}
@@ -119,7 +124,9 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
             label="Share of staff with nothing to do while it is down"
             unit="%"
             scale={100}
-            value={f.staffShare ?? shares.staffShare}
+            value={f.staffShare}
+            placeholder={String(Math.round(usual.staffShare * 100))}
+            hint={`Empty: the usual share for this kind of activity, ${Math.round(usual.staffShare * 100)} %.`}
             onChange={(v) => set({ staffShare: v })}
             error={errors[`${path}.staffShare`]}
             disabled={!canEdit}

@@ -41,7 +41,11 @@ export function EstimateField(props: EstimateFieldProps) {
         path={props.path}
         label={props.label}
         value={props.value}
-        onChange={props.onChange}
+        onChange={(v) => {
+          // Emptying the box to retype a figure must not tick "I don't know" and disable it.
+          setWantsOwn(true);
+          props.onChange(v);
+        }}
         hint={props.hint}
         error={props.error}
         unit={props.unit}
@@ -69,6 +73,7 @@ export function EstimateField(props: EstimateFieldProps) {
         </label>
       </div>
       <p id={sourceId} className="text-xs text-slate-600">
+        {wantsOwn && props.value === undefined ? `Until you type a figure, the default is used. ` : ""}
         {describeDefault(props.fallback)}
       </p>
     </div>

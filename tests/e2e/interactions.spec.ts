@@ -100,6 +100,13 @@ test("internet: a shared provider, a shared cable and a switch-over by hand reac
   await continueTo(page, 2);
   await page.getByRole("button", { name: "+ Email" }).click();
   await card(page, "Email").getByLabel("What does an hour of this being down cost?").fill("60");
+  // Retyping a share: the emptied box stays empty (the usual share is its placeholder) and takes the new figure.
+  await card(page, "Email").getByText("Change how the suggestion is worked out").click();
+  const revenueShare = card(page, "Email").getByLabel("Share of revenue that stops while it is down");
+  await revenueShare.fill("");
+  await expect(revenueShare).toHaveValue("");
+  await revenueShare.pressSequentially("15");
+  await expect(revenueShare).toHaveValue("15");
   await expectSaved(page);
   await page.goto(`${questions}?step=network`);
   await expect(stepHeading(page)).toContainText("Network");
@@ -114,6 +121,15 @@ test("internet: a shared provider, a shared cable and a switch-over by hand reac
     await card(page, "Internet line").getByLabel("What kind of line is it?").selectOption(technology);
   }
   await card(page, "Fiber line").getByLabel("Who provides it?").fill("CityNet");
+  // Retyping an estimate: emptying it keeps the box open for the new figure, "I don't know" stays unticked.
+  const fiberRate = card(page, "Fiber line (CityNet)").getByLabel("How many times a year does it fail?");
+  await card(page, "Fiber line (CityNet)").getByLabel(/I don't know/).first().uncheck();
+  await fiberRate.fill("3");
+  await fiberRate.fill("");
+  await expect(fiberRate).toBeEnabled();
+  await expect(card(page, "Fiber line (CityNet)").getByLabel(/I don't know/).first()).not.toBeChecked();
+  await fiberRate.pressSequentially("2");
+  await expect(fiberRate).toHaveValue("2");
   await card(page, "Cable line").getByLabel("Who provides it?").fill("CityNet");
 
   const provider = page.getByRole("group", { name: "Do two of your lines come from the same provider?" });
