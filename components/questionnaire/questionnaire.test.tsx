@@ -145,6 +145,15 @@ describe("steps", () => {
     expect(html).toContain("What it needs directly");
   });
 
+  it("the summary's link for a questionnaire without activities lands on the list of activities to add", () => {
+    const a = emptyAnswers({ name: "Shop" });
+    const problem = findAnswerProblems(a, { asOf: "2026-12-01" }).find((p) => p.path === "functions.items");
+    expect(problem).toBeDefined();
+    const html = renderToString(<StepFunctions answers={a} onChange={noop} canEdit errors={{ [problem!.path]: problem!.message }} />);
+    expect(html).toContain(`id="${fieldId(problem!.path)}"`);
+    expect(text(html)).toContain(problem!.message);
+  });
+
   it("every link of the error summary lands on the field that shows the error", () => {
     const a = harbor();
     delete a.data.dataSets[0]!.copies![0]!.intervalHours;

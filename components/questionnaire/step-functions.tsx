@@ -8,7 +8,7 @@ import { FUNCTION_TEMPLATES, RTO_CHOICES } from "@/lib/questionnaire/templates";
 import { formatMoney } from "@/lib/results/format";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { ChoiceField, NumberField, TextField } from "@/components/ui/field";
+import { ChoiceField, fieldId, NumberField, TextField } from "@/components/ui/field";
 import { componentNames } from "./component-card";
 import type { StepProps } from "./types";
 
@@ -24,7 +24,15 @@ export function StepFunctions(props: StepProps) {
       </p>
       {canEdit ? (
         <div className="space-y-3">
-          <div className="flex flex-wrap gap-2">
+          {/* The target of the "add at least one activity" link of the error summary. */}
+          <div
+            id={fieldId("functions.items")}
+            tabIndex={-1}
+            role="group"
+            aria-label="Activities to add"
+            aria-describedby={errors["functions.items"] ? "f-functions-items-error" : undefined}
+            className="flex flex-wrap gap-2"
+          >
             {FUNCTION_TEMPLATES.filter((t) => !used.has(t.id)).map((t) => (
               <Button
                 key={t.id}
