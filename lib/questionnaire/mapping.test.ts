@@ -104,6 +104,27 @@ describe("inventory → answers → inventory", () => {
     expect(missing(CopySchema, kitchenSink.dataSets![0]!.copies!)).toEqual([]);
   });
 
+  it("the premises stay in the power step when a line needs them too; what only lines need is a shared part", () => {
+    const inventory: Inventory = {
+      format: "resilience-inventory/1",
+      asOf: "2026-03-01",
+      organization: { name: "Shop", currency: "USD", operatingHoursPerWeek: 50 },
+      people: [],
+      dataSets: [],
+      components: [
+        { id: "premises", name: "The premises", kind: "site" },
+        { id: "grid", kind: "power", requires: "premises" },
+        { id: "duct", kind: "site" },
+        { id: "line", kind: "internet", requires: { all: ["premises", "duct"] } },
+      ],
+      functions: [{ id: "mail", downtimeCostPerHour: 10, requires: { all: ["line", "grid"] } }],
+    };
+    const answers = inventoryToAnswers(inventory);
+    expect(answers.power.items.map((c) => c.id)).toEqual(["premises", "grid"]);
+    expect(answers.internet.shared.map((c) => c.id)).toEqual(["duct"]);
+    expect(normalizeJson(answersToInventory(answers))).toEqual(normalizeJson(inventory));
+  });
+
   it("puts each component in the step that asks about it", () => {
     const answers = inventoryToAnswers(kitchenSink);
     expect(answers.power.items.map((c) => c.id)).toEqual(["grid", "ups"]);

@@ -158,12 +158,14 @@ export function listForComponent(component: Component, inventory: Inventory): Co
     case "internet":
     case "site":
     case "other": {
-      // Something an internet line itself needs (a provider's network, a shared duct) is asked
-      // about in the internet step as a shared part.
-      const neededByLine = (inventory.components ?? []).some(
-        (c) => c.kind === "internet" && c.id !== component.id && referencedIds(c.requires).includes(component.id),
+      // Something only internet lines need (a provider's network, a shared duct) is asked about
+      // in the internet step as a shared part. What other things need too (the premises, which
+      // a line may also need) stays in its own step.
+      const needers = [...(inventory.components ?? []), ...(inventory.functions ?? [])].filter(
+        (x) => x.id !== component.id && referencedIds(x.requires).includes(component.id),
       );
-      if (neededByLine) return { step: "internet", key: "shared" };
+      const onlyLines = needers.length > 0 && needers.every((x) => "kind" in x && x.kind === "internet");
+      if (onlyLines) return { step: "internet", key: "shared" };
       if (component.kind === "internet") return { step: "internet", key: "lines" };
       return component.kind === "site" ? { step: "power", key: "items" } : { step: "systems", key: "items" };
     }
