@@ -79,6 +79,13 @@ export const OrganizationSchema = z.strictObject({
   lossScenarios: LossScenariosSchema.optional(),
   /** Added by Bulwark: loaded cost of one staff hour, used to price cross-training, runbooks and restore tests. */
   staffCostPerHour: money.optional(),
+  /**
+   * Added by Bulwark, never scored: what the questionnaire asked to suggest each function's cost
+   * of downtime, and the reviewer's note, so that an export and a re-import keep them.
+   */
+  yearlyRevenue: money.optional(),
+  staffCount: z.number().int().min(0).optional(),
+  notes: z.string().max(4000).optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
@@ -108,6 +115,9 @@ export const ComponentSchema = z.strictObject({
   hasRunbook: z.boolean().optional(),
   /** Added by Bulwark: free text (site, vendor, model) kept for the owner; never scored. */
   notes: z.string().max(2000).optional(),
+  /** Added by Bulwark, never scored: an internet line's provider and kind of line, as asked. */
+  provider: z.string().min(1).max(200).optional(),
+  technology: z.string().min(1).max(40).optional(),
 });
 export type Component = z.infer<typeof ComponentSchema>;
 
@@ -118,6 +128,13 @@ export const FunctionSchema = z.strictObject({
   hours: z.enum(["always", "business"]).optional(),
   rtoHours: nonNegative.optional(),
   requires: RequirementSchema,
+  /**
+   * Added by Bulwark, never scored (downtimeCostPerHour is): the questionnaire's template and the
+   * shares of revenue and staff it used to suggest the cost of downtime.
+   */
+  template: z.string().min(1).max(64).optional(),
+  revenueShare: probability.optional(),
+  staffShare: probability.optional(),
 });
 export type BusinessFunction = z.infer<typeof FunctionSchema>;
 

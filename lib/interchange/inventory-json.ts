@@ -97,6 +97,9 @@ const ORGANIZATION_SHAPE: Shape = {
   untestedRestoreFailure: true,
   lossScenarios,
   staffCostPerHour: true,
+  yearlyRevenue: true,
+  staffCount: true,
+  notes: true,
 };
 
 const PERSON_SHAPE: Shape = { id: true, name: true, availability: true };
@@ -114,6 +117,8 @@ const COMPONENT_SHAPE: Shape = {
   supportResponseHours: true,
   hasRunbook: true,
   notes: true,
+  provider: true,
+  technology: true,
 };
 
 const FUNCTION_SHAPE: Shape = {
@@ -123,6 +128,9 @@ const FUNCTION_SHAPE: Shape = {
   hours: true,
   rtoHours: true,
   requires: requirement,
+  template: true,
+  revenueShare: true,
+  staffShare: true,
 };
 
 const COPY_SHAPE: Shape = {

@@ -32,7 +32,7 @@ describe("same provider, same cable", () => {
     expect(hasSharedPart(answers, "provider")).toBe(true);
     expect(linesUsing(answers, id).map((l) => l.id)).toEqual(["fiber-line-metro", "cable-line-metro"]);
     const inventory = answersToInventory(answers, "2026-01-01");
-    expect(inventory.components!.find((c) => c.id === id)).toEqual({ id, name: "Metro network (shared by the lines)", kind: "internet" });
+    expect(inventory.components!.find((c) => c.id === id)).toEqual({ id, name: "Metro network (shared by the lines)", kind: "internet", provider: "Metro" });
     const result = assessInventory(inventory);
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.assessment.functions[0]!.singlePointsOfFailure).toContain(id);

@@ -22,6 +22,9 @@ const kitchenSink: Inventory = {
     untestedRestoreFailure: 0.3,
     lossScenarios: { device: 0.02, site: 0.01, ransomware: 0.04 },
     staffCostPerHour: 35,
+    yearlyRevenue: 520_000,
+    staffCount: 7,
+    notes: "Reviewed with Ann on site.",
   },
   people: [{ id: "ann", name: "Ann", availability: 0.8 }, { id: "bo" }],
   components: [
@@ -29,14 +32,14 @@ const kitchenSink: Inventory = {
     { id: "grid", kind: "power" },
     { id: "ups", name: "UPS", kind: "ups", runtimeMinutes: 15, requires: "grid", knownBy: ["ann", "bo"], monitored: false, notes: "In the cupboard" },
     { id: "line-a", name: "Fiber line (Metro)", kind: "internet", requires: { all: ["ups", "duct"] } },
-    { id: "line-b", name: "Some wireless link", kind: "internet", requires: "duct", monitored: false },
+    { id: "line-b", name: "Some wireless link", kind: "internet", requires: "duct", monitored: false, provider: "AirCo", technology: "mobile" },
     { id: "router", name: "Router", kind: "network", requires: { all: ["ups", { any: ["line-a", "line-b"], id: "wan", failoverMinutes: 3 }] }, knownBy: [], supportResponseHours: 8, hasRunbook: true },
     { id: "srv", name: "Server", kind: "server", requires: { atLeast: 1, of: ["ups", "grid"] }, knownBy: ["ann"], hasRunbook: false },
     { id: "crm", name: "CRM", kind: "saas", failuresPerYear: 2, repairHours: 1.5, requires: "router" },
     { id: "misc", kind: "other" },
   ],
   functions: [
-    { id: "sales", name: "Sales", downtimeCostPerHour: 300, hours: "always", rtoHours: 2, requires: { all: ["crm", "srv"] } },
+    { id: "sales", name: "Sales", downtimeCostPerHour: 300, hours: "always", rtoHours: 2, requires: { all: ["crm", "srv"] }, template: "payments", revenueShare: 0.9, staffShare: 0.2 },
     { id: "files", downtimeCostPerHour: 0, requires: "srv" },
   ],
   dataSets: [
@@ -137,16 +140,37 @@ describe("inventory → answers → inventory", () => {
     expect(answers.people.care.grid).toBeUndefined();
   });
 
-  it("leaves out questionnaire-only answers and fills in the suggested downtime cost", () => {
+  it("keeps the answers that change no figure, for the next import, and fills in the suggested downtime cost", () => {
     const answers = inventoryToAnswers(kitchenSink);
     answers.business.yearlyRevenue = 468_000;
     answers.business.staffCount = 4;
     answers.functions.items[1] = { ...answers.functions.items[1]!, downtimeCostPerHour: undefined, template: "files", revenueShare: 0.5, staffShare: 1 };
     const inventory = answersToInventory(answers);
     // 0.5 × 468000 / (45 × 52) + 1 × 4 × 35 = 100 + 140
-    expect(inventory.functions![1]).toEqual({ id: "files", downtimeCostPerHour: 240, requires: "srv" });
+    expect(inventory.functions![1]).toEqual({ id: "files", downtimeCostPerHour: 240, requires: "srv", template: "files", revenueShare: 0.5, staffShare: 1 });
+    expect(inventory.organization).toMatchObject({ yearlyRevenue: 468_000, staffCount: 4 });
+    // The line's name says its provider and kind, so they are not repeated.
+    expect(inventory.components![3]).toMatchObject({ id: "line-a", name: "Fiber line (Metro)" });
     expect(inventory.components![3]).not.toHaveProperty("provider");
+    expect(inventory.components![3]).not.toHaveProperty("technology");
     expect(inventory.asOf).toBe("2026-03-01");
+    // Imported again: the same answers, revenue, staff, shares and template included.
+    const again = inventoryToAnswers(inventory);
+    expect(again.business).toMatchObject({ yearlyRevenue: 468_000, staffCount: 4 });
+    expect(again.functions.items[1]).toMatchObject({ template: "files", revenueShare: 0.5, staffShare: 1 });
+    expect(again.review.note).toBe("Reviewed with Ann on site.");
+  });
+
+  it("a renamed line keeps its provider and kind through an export and a re-import; an unknown kind is left out", () => {
+    const answers = inventoryToAnswers(kitchenSink);
+    const line = answers.internet.lines.find((l) => l.id === "line-a")!;
+    line.name = "Main line";
+    const inventory = answersToInventory(answers);
+    expect(inventory.components!.find((c) => c.id === "line-a")).toMatchObject({ name: "Main line", provider: "Metro", technology: "fiber" });
+    expect(inventoryToAnswers(inventory).internet.lines.find((l) => l.id === "line-a")).toMatchObject({ provider: "Metro", technology: "fiber" });
+    const odd = structuredClone(inventory);
+    odd.components!.find((c) => c.id === "line-a")!.technology = "carrier pigeon";
+    expect(inventoryToAnswers(odd).internet.lines.find((l) => l.id === "line-a")).not.toHaveProperty("technology");
   });
 
   it("keeps the date of an imported inventory; otherwise uses the one given", () => {

@@ -33,14 +33,13 @@ import {
   type FunctionAnswer,
 } from "./answers";
 import { effectiveDowntimeCost, sharesOf } from "./business";
+import { isLineTechnology } from "./steps";
 import { parseLineName } from "./templates";
 
 export { effectiveDowntimeCost, sharesOf };
 import { referencedIds } from "./requirements";
 
 const CARE_KEYS = ["knownBy", "monitored", "supportResponseHours", "hasRunbook"] as const;
-const COMPONENT_ONLY_KEYS = ["provider", "technology"] as const;
-const FUNCTION_ONLY_KEYS = ["template", "revenueShare", "staffShare"] as const;
 
 /** A copy of `value` with keys in the schema's order and undefined values left out. */
 function ordered<T>(value: Record<string, unknown>, keys: readonly string[], drop: readonly string[] = []): T {
@@ -87,10 +86,15 @@ export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltIn
       untestedRestoreFailure: d.untestedRestoreFailure,
       lossScenarios: d.lossScenarios,
       staffCostPerHour: b.staffCostPerHour,
+      // Never scored; carried so that an export and a re-import keep what the owner answered.
+      yearlyRevenue: b.yearlyRevenue,
+      staffCount: b.staffCount,
+      notes: blankToUndefined(answers.review.note),
     },
     keysOf(OrganizationSchema),
   );
-  for (const k of ["name", "currency", "operatingHoursPerWeek", "staffCostPerHour"]) paths.set(`organization.${k}`, `business.${k}`);
+  for (const k of ["name", "currency", "operatingHoursPerWeek", "staffCostPerHour", "yearlyRevenue", "staffCount"]) paths.set(`organization.${k}`, `business.${k}`);
+  paths.set("organization.notes", "review.note");
   for (const k of ["absenceWaitHours", "vendorResponseHours", "unmonitoredDetectionHours"]) paths.set(`organization.${k}`, `people.${k}`);
   for (const k of ["untestedRestoreFailure", "lossScenarios"]) paths.set(`organization.${k}`, `data.${k}`);
   paths.set("organization", "business");
@@ -104,7 +108,7 @@ export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltIn
     const care: CareAnswer = p.care[component.id] ?? {};
     paths.set(`components[${i}]`, `${listPath(list)}[${index}]`);
     for (const k of CARE_KEYS) paths.set(`components[${i}].${k}`, `people.care.${component.id}.${k}`);
-    return ordered<Component>({ ...component, name: blankToUndefined(component.name), ...care }, keysOf(ComponentSchema), COMPONENT_ONLY_KEYS);
+    return ordered<Component>({ ...component, ...lineDetailsToExport(component), name: blankToUndefined(component.name), ...care }, keysOf(ComponentSchema));
   });
 
   const functions = answers.functions.items.map((f, i): BusinessFunction => {
@@ -112,7 +116,6 @@ export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltIn
     return ordered<BusinessFunction>(
       { ...f, name: blankToUndefined(f.name), downtimeCostPerHour: effectiveDowntimeCost(answers, f) },
       keysOf(FunctionSchema),
-      FUNCTION_ONLY_KEYS,
     );
   });
 
@@ -132,6 +135,19 @@ export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltIn
     dataSets,
   };
   return { inventory, answerPathOf: (path) => translatePath(path, paths) };
+}
+
+/**
+ * A line's provider and kind go into the inventory only when its name does not already say them
+ * ("Fiber line (CityNet)" does; a line renamed "Main line" does not), so that inventories written
+ * without these fields come back unchanged.
+ */
+function lineDetailsToExport(component: ComponentAnswer): { provider: string | undefined; technology: string | undefined } {
+  const parsed = parseLineName(blankToUndefined(component.name));
+  return {
+    provider: component.provider !== undefined && component.provider !== parsed.provider ? component.provider : undefined,
+    technology: component.technology !== undefined && component.technology !== parsed.technology ? component.technology : undefined,
+  };
 }
 
 function blankToUndefined(text: string | undefined): string | undefined {
@@ -195,6 +211,8 @@ export function inventoryToAnswers(inventory: Inventory): Answers {
         currency: org.currency,
         operatingHoursPerWeek: org.operatingHoursPerWeek,
         staffCostPerHour: org.staffCostPerHour,
+        yearlyRevenue: org.yearlyRevenue,
+        staffCount: org.staffCount,
       },
       [],
     ),
@@ -223,7 +241,7 @@ export function inventoryToAnswers(inventory: Inventory): Answers {
       },
       [],
     ),
-    review: {},
+    review: org.notes !== undefined ? { note: org.notes } : {},
     ...(inventory.asOf !== undefined ? { asOf: inventory.asOf } : {}),
     componentOrder: (inventory.components ?? []).map((c) => c.id),
     done: [...STEP_IDS],
@@ -237,7 +255,18 @@ export function inventoryToAnswers(inventory: Inventory): Answers {
     }
     if (Object.keys(careOf).length > 0) care[c.id] = careOf as CareAnswer;
     const list = listForComponent(c, inventory);
-    if (list.step === "internet" && list.key === "lines") Object.assign(answer, parseLineName(c.name));
+    if (list.step === "internet" && list.key === "lines") {
+      // The provider and kind of line as exported; from the line's name for inventories without
+      // them ("Fiber line (CityNet)"). A kind the questionnaire does not offer is left out.
+      const parsed = parseLineName(c.name);
+      const technology = c.technology ?? parsed.technology;
+      delete answer.technology;
+      Object.assign(answer, {
+        provider: c.provider ?? parsed.provider,
+        ...(isLineTechnology(technology) ? { technology } : {}),
+      });
+      if (answer.provider === undefined) delete answer.provider;
+    }
     componentList(answers, list).push(answer as ComponentAnswer);
   }
   return answers;

@@ -27,6 +27,10 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
 export const LINE_TECHNOLOGIES = ["fiber", "cable", "dsl", "mobile", "satellite", "fixed-wireless", "other"] as const;
 export type LineTechnology = (typeof LINE_TECHNOLOGIES)[number];
 
+export function isLineTechnology(value: unknown): value is LineTechnology {
+  return typeof value === "string" && (LINE_TECHNOLOGIES as readonly string[]).includes(value);
+}
+
 export const COMPONENT_KIND_LIST: readonly ComponentKind[] = COMPONENT_KINDS;
 export const COPY_LOCATION_LIST: readonly CopyLocation[] = COPY_LOCATIONS;
 export const LOSS_SCENARIO_LIST: readonly LossScenario[] = LOSS_SCENARIOS;
