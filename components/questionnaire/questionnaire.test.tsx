@@ -59,8 +59,11 @@ describe("steps", () => {
 
   it("business: “I don't know” shows the engine's default with its source", () => {
     const html = text(renderToString(<StepBusiness answers={emptyAnswers()} onChange={noop} canEdit errors={{}} />));
-    expect(html).toContain("I don't know: use 50 an hour");
-    expect(html).toContain("Default 50 an hour: assumed; no published figure. Source: loaded wage of a staff hour; judgment.");
+    expect(html).toContain("I don't know: use $50 an hour");
+    expect(html).toContain("Default $50 an hour: assumed; no published figure. Source: loaded wage of a staff hour; judgment.");
+    const euros = emptyAnswers();
+    euros.business.currency = "EUR";
+    expect(text(renderToString(<StepBusiness answers={euros} onChange={noop} canEdit errors={{}} />))).toContain("I don't know: use €50 an hour");
   });
 
   it("functions: suggests a cost from revenue and staff, and explains RTO in everyday words", () => {

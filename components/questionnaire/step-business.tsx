@@ -1,5 +1,5 @@
 "use client";
-import { organizationDefault } from "@/lib/questionnaire/defaults-view";
+import { organizationDefault, type DefaultView } from "@/lib/questionnaire/defaults-view";
 import { WEEKS_PER_YEAR } from "@/lib/questionnaire/business";
 import { formatMoney } from "@/lib/results/format";
 import { EstimateField } from "@/components/ui/estimate-field";
@@ -74,7 +74,7 @@ export function StepBusiness({ answers, onChange, errors, canEdit }: StepProps) 
           unit={`${b.currency} an hour`}
           value={b.staffCostPerHour}
           onChange={(v) => set({ staffCostPerHour: v })}
-          fallback={organizationDefault("staffCostPerHour")}
+          fallback={withMoney(organizationDefault("staffCostPerHour"), b.currency)}
           error={errors["business.staffCostPerHour"]}
           disabled={!canEdit}
         />
@@ -95,4 +95,9 @@ export function StepBusiness({ answers, onChange, errors, canEdit }: StepProps) 
       </section>
     </div>
   );
+}
+
+/** The staff-cost default in the business's own currency: "$50 an hour", not "50 an hour". */
+function withMoney(d: DefaultView, currency: string): DefaultView {
+  return { ...d, display: `${formatMoney(d.value, currency)} an hour` };
 }
