@@ -39,7 +39,7 @@ export function BrandingForm({
   name: string;
   accentColor: string;
   contactLine: string;
-  /** The firm's updatedAt as an ISO string: a save from an older page is refused. */
+  /** The branding as the page shows it (brandingVersion): a save from an older page is refused. */
   version: string;
 }) {
   const [state, action] = useActionState(updateBrandingAction.bind(null, firmId), EMPTY_FORM_STATE);

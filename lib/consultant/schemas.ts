@@ -45,13 +45,34 @@ export const BrandingSchema = z.strictObject({
 });
 export type Branding = z.infer<typeof BrandingSchema>;
 
+const BRANDING_VERSION_ERROR = "Reload the page: this form no longer knows which version of the branding it shows.";
+
 /**
- * The branding form sends back the firm's `updatedAt` as it was when the page was opened: a save
- * made from an older page is refused, not applied over someone else's change.
+ * The branding as the page showed it (name, accent colour, contact line), sent back by the form:
+ * a save is applied only if the branding is still that, so a save from an older page is refused
+ * rather than applied over someone else's change. The branding itself is the version, not the
+ * row's updatedAt, so a logo change in another tab does not refuse a name change.
  */
-export const BrandingUpdateSchema = BrandingSchema.extend({
-  version: z.iso.datetime({ error: "Reload the page: this form no longer knows which version of the branding it shows." }),
-});
+export function brandingVersion(b: { name: string; accentColor: string; contactLine: string }): string {
+  return JSON.stringify([b.name, b.accentColor, b.contactLine]);
+}
+
+const BrandingVersionSchema = z
+  .string({ error: BRANDING_VERSION_ERROR })
+  .transform((text, ctx) => {
+    try {
+      const v: unknown = JSON.parse(text);
+      if (Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === "string")) {
+        return { name: v[0] as string, accentColor: v[1] as string, contactLine: v[2] as string };
+      }
+    } catch {
+      // Reported below, as for any other shape.
+    }
+    ctx.addIssue({ code: "custom", message: BRANDING_VERSION_ERROR });
+    return z.NEVER;
+  });
+
+export const BrandingUpdateSchema = BrandingSchema.extend({ version: BrandingVersionSchema });
 
 const clientName = z
   .string({ error: "Enter the client's business name." })

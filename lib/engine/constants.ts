@@ -26,6 +26,10 @@ export const COMPONENT_KINDS = [
 ] as const;
 export type ComponentKind = (typeof COMPONENT_KINDS)[number];
 
+/** The kinds of internet line the questionnaire offers (a component's optional `technology`). */
+export const LINE_TECHNOLOGIES = ["fiber", "cable", "dsl", "mobile", "satellite", "fixed-wireless", "other"] as const;
+export type LineTechnology = (typeof LINE_TECHNOLOGIES)[number];
+
 export const COPY_LOCATIONS = ["same-device", "onsite", "offsite", "cloud"] as const;
 export type CopyLocation = (typeof COPY_LOCATIONS)[number];
 

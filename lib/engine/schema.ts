@@ -11,9 +11,11 @@ import {
   COPY_LOCATIONS,
   ID_PATTERN,
   INVENTORY_FORMAT,
+  LINE_TECHNOLOGIES,
   LOSS_SCENARIOS,
   type ComponentKind,
   type CopyLocation,
+  type LineTechnology,
   type LossScenario,
 } from "./constants.js";
 
@@ -23,9 +25,11 @@ export {
   COPY_LOCATIONS,
   ID_PATTERN,
   INVENTORY_FORMAT,
+  LINE_TECHNOLOGIES,
   LOSS_SCENARIOS,
   type ComponentKind,
   type CopyLocation,
+  type LineTechnology,
   type LossScenario,
 };
 
@@ -117,7 +121,7 @@ export const ComponentSchema = z.strictObject({
   notes: z.string().max(2000).optional(),
   /** Added by Bulwark, never scored: an internet line's provider and kind of line, as asked. */
   provider: z.string().min(1).max(200).optional(),
-  technology: z.string().min(1).max(40).optional(),
+  technology: z.enum(LINE_TECHNOLOGIES).optional(),
 });
 export type Component = z.infer<typeof ComponentSchema>;
 

@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import {
   COMPONENT_KINDS,
+  LINE_TECHNOLOGIES,
   COPY_LOCATIONS,
   INVENTORY_FORMAT,
   type Component,
@@ -116,7 +117,7 @@ function componentArb(id: string, earlier: readonly string[], people: readonly s
       hasRunbook: fc.boolean(),
       notes: notesArb,
       provider: nameArb,
-      technology: shortTextArb,
+      technology: fc.constantFrom(...LINE_TECHNOLOGIES),
     },
     { requiredKeys: ["id", "kind"] },
   ) as fc.Arbitrary<Component>;

@@ -128,6 +128,28 @@ describe("inventory → answers → inventory", () => {
     expect(normalizeJson(answersToInventory(answers))).toEqual(normalizeJson(inventory));
   });
 
+  it("shared parts stay shared parts when an activity needs them too, and keep their provider", () => {
+    const inventory: Inventory = {
+      format: "resilience-inventory/1",
+      asOf: "2026-03-01",
+      organization: { name: "Shop", currency: "USD", operatingHoursPerWeek: 50 },
+      people: [],
+      dataSets: [],
+      components: [
+        { id: "net", name: "Backbone (Metro)", kind: "internet", provider: "Metro" },
+        { id: "duct", kind: "other" },
+        { id: "a", name: "Fiber line (Metro)", kind: "internet", requires: { all: ["net", "duct"] } },
+        { id: "b", name: "Cable line (Metro)", kind: "internet", requires: { all: ["net", "duct"] } },
+      ],
+      functions: [{ id: "mail", downtimeCostPerHour: 10, requires: { all: [{ any: ["a", "b"] }, "net", "duct"] } }],
+    };
+    const answers = inventoryToAnswers(inventory);
+    expect(answers.internet.shared.map((c) => c.id)).toEqual(["net", "duct"]);
+    expect(answers.internet.lines.map((c) => c.id)).toEqual(["a", "b"]);
+    expect(answers.internet.shared[0]).toMatchObject({ provider: "Metro" });
+    expect(normalizeJson(answersToInventory(answers))).toEqual(normalizeJson(inventory));
+  });
+
   it("puts each component in the step that asks about it", () => {
     const answers = inventoryToAnswers(kitchenSink);
     expect(answers.power.items.map((c) => c.id)).toEqual(["grid", "ups"]);
@@ -168,9 +190,12 @@ describe("inventory → answers → inventory", () => {
     const inventory = answersToInventory(answers);
     expect(inventory.components!.find((c) => c.id === "line-a")).toMatchObject({ name: "Main line", provider: "Metro", technology: "fiber" });
     expect(inventoryToAnswers(inventory).internet.lines.find((l) => l.id === "line-a")).toMatchObject({ provider: "Metro", technology: "fiber" });
-    const odd = structuredClone(inventory);
-    odd.components!.find((c) => c.id === "line-a")!.technology = "carrier pigeon";
-    expect(inventoryToAnswers(odd).internet.lines.find((l) => l.id === "line-a")).not.toHaveProperty("technology");
+    // A kind the questionnaire does not offer is refused by the format, naming the field.
+    const odd = structuredClone(inventory) as unknown as { components: Array<Record<string, unknown>> };
+    odd.components.find((c) => c.id === "line-a")!.technology = "carrier pigeon";
+    const refused = validateInventory(odd);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems.map((p) => p.path)).toContain("components[3].technology");
   });
 
   it("keeps the date of an imported inventory; otherwise uses the one given", () => {

@@ -105,10 +105,14 @@ export function buildInventory(answers: Answers, fallbackAsOf?: string): BuiltIn
   });
 
   const components = allComponents(answers).map(({ component, list, index }, i): Component => {
+    const isLine = list.step === "internet" && list.key === "lines";
     const care: CareAnswer = p.care[component.id] ?? {};
     paths.set(`components[${i}]`, `${listPath(list)}[${index}]`);
     for (const k of CARE_KEYS) paths.set(`components[${i}].${k}`, `people.care.${component.id}.${k}`);
-    return ordered<Component>({ ...component, ...lineDetailsToExport(component), name: blankToUndefined(component.name), ...care }, keysOf(ComponentSchema));
+    return ordered<Component>(
+      { ...component, ...(isLine ? lineDetailsToExport(component) : {}), name: blankToUndefined(component.name), ...care },
+      keysOf(ComponentSchema),
+    );
   });
 
   const functions = answers.functions.items.map((f, i): BusinessFunction => {
@@ -174,14 +178,14 @@ export function listForComponent(component: Component, inventory: Inventory): Co
     case "internet":
     case "site":
     case "other": {
-      // Something only internet lines need (a provider's network, a shared duct) is asked about
-      // in the internet step as a shared part. What other things need too (the premises, which
-      // a line may also need) stays in its own step.
-      const needers = [...(inventory.components ?? []), ...(inventory.functions ?? [])].filter(
-        (x) => x.id !== component.id && referencedIds(x.requires).includes(component.id),
-      );
-      const onlyLines = needers.length > 0 && needers.every((x) => "kind" in x && x.kind === "internet");
-      if (onlyLines) return { step: "internet", key: "shared" };
+      // Something an internet line itself needs (a provider's network, a shared duct) is asked
+      // about in the internet step as a shared part. A site or other part that equipment needs
+      // too (the premises, which a line may also need) stays in its own step. Activities do not
+      // count: one may need a shared part directly.
+      const neededBy = (inventory.components ?? []).filter((c) => c.id !== component.id && referencedIds(c.requires).includes(component.id));
+      const neededByLine = neededBy.some((c) => c.kind === "internet");
+      const neededByEquipment = neededBy.some((c) => c.kind !== "internet");
+      if (neededByLine && (component.kind === "internet" || !neededByEquipment)) return { step: "internet", key: "shared" };
       if (component.kind === "internet") return { step: "internet", key: "lines" };
       return component.kind === "site" ? { step: "power", key: "items" } : { step: "systems", key: "items" };
     }

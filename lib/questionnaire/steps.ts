@@ -3,8 +3,8 @@
  * paint, and zod (about 90 KB gzipped) is loaded only with validation (validate.ts), after it.
  * The engine's vocabularies come from lib/engine/constants, which is zod-free too.
  */
-import { COMPONENT_KINDS, COPY_LOCATIONS, ID_PATTERN, LOSS_SCENARIOS } from "@/lib/engine/constants";
-import type { ComponentKind, CopyLocation, LossScenario } from "@/lib/engine/constants";
+import { COMPONENT_KINDS, COPY_LOCATIONS, ID_PATTERN, LINE_TECHNOLOGIES, LOSS_SCENARIOS } from "@/lib/engine/constants";
+import type { ComponentKind, CopyLocation, LineTechnology, LossScenario } from "@/lib/engine/constants";
 import type { Answers, ComponentAnswer } from "./answers";
 
 export const ANSWERS_FORMAT = "bulwark-answers/1";
@@ -24,8 +24,7 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
   review: "Review",
 };
 
-export const LINE_TECHNOLOGIES = ["fiber", "cable", "dsl", "mobile", "satellite", "fixed-wireless", "other"] as const;
-export type LineTechnology = (typeof LINE_TECHNOLOGIES)[number];
+export { LINE_TECHNOLOGIES, type LineTechnology };
 
 export function isLineTechnology(value: unknown): value is LineTechnology {
   return typeof value === "string" && (LINE_TECHNOLOGIES as readonly string[]).includes(value);

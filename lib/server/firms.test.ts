@@ -65,7 +65,7 @@ describe("firms", () => {
 describe("branding", () => {
   it("the owner sets name, accent colour (stored in lower case) and contact line", async () => {
     const { firm, owner, consultants } = await firmWithTeam();
-    const updated = await updateFirmBranding(owner, { firmId: firm.id, version: firm.updatedAt.toISOString(), name: "Harbor IT Ltd", accentColor: "#0B6E4F", contactLine: "jane@harbor-it.example · +1 555 0100" });
+    const updated = await updateFirmBranding(owner, { firmId: firm.id, version: firm.brandingVersion, name: "Harbor IT Ltd", accentColor: "#0B6E4F", contactLine: "jane@harbor-it.example · +1 555 0100" });
     expect(updated).toMatchObject({ name: "Harbor IT Ltd", accentColor: "#0b6e4f", contactLine: "jane@harbor-it.example · +1 555 0100" });
     expect((await getFirm(consultants[0]!, { firmId: firm.id })).accentColor).toBe("#0b6e4f");
   });
@@ -73,7 +73,7 @@ describe("branding", () => {
   it("refuses a colour that is not #rrggbb, naming the field, and changes nothing", async () => {
     const { firm, owner } = await firmWithTeam();
     for (const accentColor of ["red", "#12345", "#1234567", "#abc", "#gg0000", "rgb(1,2,3)"]) {
-      const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version: firm.updatedAt.toISOString(), name: "X", accentColor, contactLine: "" }));
+      const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version: firm.brandingVersion, name: "X", accentColor, contactLine: "" }));
       expect(err.problems.map((p) => p.path)).toEqual(["accentColor"]);
     }
     expect((await getFirm(owner, { firmId: firm.id })).name).toBe("Harbor IT");
@@ -81,23 +81,31 @@ describe("branding", () => {
 
   it("a save from a page opened before another save is refused (409) and changes nothing; the newer version saves", async () => {
     const { firm, owner } = await firmWithTeam();
-    const opened = firm.updatedAt.toISOString();
+    const opened = firm.brandingVersion;
     // Two tabs opened on the same version: the first save wins at once…
     const first = await updateFirmBranding(owner, { firmId: firm.id, version: opened, name: "Tab one", accentColor: "#111111", contactLine: "" });
-    expect(first.updatedAt.getTime()).toBeGreaterThan(firm.updatedAt.getTime());
+    expect(first.brandingVersion).not.toBe(opened);
     // …and the second, still holding the version it opened on, is refused rather than applied over it.
     const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version: opened, name: "Tab two", accentColor: "#222222", contactLine: "" }));
     expect(err.status).toBe(409);
     expect(err.message).toContain("The firm's branding changed somewhere else");
     expect(await getFirm(owner, { firmId: firm.id })).toMatchObject({ name: "Tab one", accentColor: "#111111" });
     // Reloaded, the second tab has the new version and saves.
-    const second = await updateFirmBranding(owner, { firmId: firm.id, version: first.updatedAt.toISOString(), name: "Tab two", accentColor: "#222222", contactLine: "" });
+    const second = await updateFirmBranding(owner, { firmId: firm.id, version: first.brandingVersion, name: "Tab two", accentColor: "#222222", contactLine: "" });
     expect(second.name).toBe("Tab two");
   });
 
-  it("refuses a save without a version, or with one that is not a date, naming the field", async () => {
+  it("a logo changed in another tab does not refuse a branding form opened before it", async () => {
     const { firm, owner } = await firmWithTeam();
-    for (const version of [undefined, "", "yesterday", 42]) {
+    await setFirmLogo(owner, { firmId: firm.id, data: makePng(2, 2) });
+    await removeFirmLogo(owner, { firmId: firm.id });
+    const saved = await updateFirmBranding(owner, { firmId: firm.id, version: firm.brandingVersion, name: "Renamed", accentColor: "#111111", contactLine: "" });
+    expect(saved.name).toBe("Renamed");
+  });
+
+  it("refuses a save without a version, or with one that is not the branding's, naming the field", async () => {
+    const { firm, owner } = await firmWithTeam();
+    for (const version of [undefined, "", "yesterday", 42, "[1,2,3]", '["a","b"]']) {
       const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version, name: "X", accentColor: "#000000", contactLine: "" }));
       expect(err.code).toBe("UNPROCESSABLE");
       expect(err.problems).toEqual([{ path: "version", message: "Reload the page: this form no longer knows which version of the branding it shows." }]);
@@ -107,13 +115,13 @@ describe("branding", () => {
 
   it("refuses unknown fields (strict input)", async () => {
     const { firm, owner } = await firmWithTeam();
-    const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version: firm.updatedAt.toISOString(), name: "X", accentColor: "#000000", contactLine: "", logoData: "x" }));
+    const err = await errorOf(updateFirmBranding(owner, { firmId: firm.id, version: firm.brandingVersion, name: "X", accentColor: "#000000", contactLine: "", logoData: "x" }));
     expect(err.code).toBe("UNPROCESSABLE");
   });
 
   it("a consultant of the firm may not change the branding (403); an outsider does not see the firm (404)", async () => {
     const { firm, consultants } = await firmWithTeam();
-    const input = { firmId: firm.id, version: firm.updatedAt.toISOString(), name: "Hijacked", accentColor: "#000000", contactLine: "" };
+    const input = { firmId: firm.id, version: firm.brandingVersion, name: "Hijacked", accentColor: "#000000", contactLine: "" };
     expect((await errorOf(updateFirmBranding(consultants[0]!, input))).status).toBe(403);
     expect((await errorOf(updateFirmBranding(await newActor(), input))).status).toBe(404);
     expect((await errorOf(setFirmLogo(consultants[0]!, { firmId: firm.id, data: makePng(2, 2) }))).status).toBe(403);
@@ -188,7 +196,7 @@ describe("logo upload", () => {
 describe("branding of a report", () => {
   it("is the managing firm's, logo included; an organisation without a firm gets the plain one", async () => {
     const { firm, owner } = await firmWithTeam();
-    await updateFirmBranding(owner, { firmId: firm.id, version: firm.updatedAt.toISOString(), name: "Harbor IT", accentColor: "#0b6e4f", contactLine: "call us" });
+    await updateFirmBranding(owner, { firmId: firm.id, version: firm.brandingVersion, name: "Harbor IT", accentColor: "#0b6e4f", contactLine: "call us" });
     const png = makePng(10, 10);
     await setFirmLogo(owner, { firmId: firm.id, data: png });
     const { client } = await clientOf(owner, firm.id);

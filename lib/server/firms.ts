@@ -8,6 +8,7 @@ import "server-only";
 import { checkLogo } from "../pdf/logo";
 import {
   BrandingUpdateSchema,
+  brandingVersion,
   CreateFirmSchema,
   FirmRoleSchema,
   firmCan,
@@ -31,8 +32,8 @@ export interface FirmSummary {
   readonly hasLogo: boolean;
   readonly logoUpdatedAt: Date | null;
   readonly createdAt: Date;
-  /** The record's version for the branding form (BrandingUpdateSchema). */
-  readonly updatedAt: Date;
+  /** The branding's version for the branding form (brandingVersion, BrandingUpdateSchema). */
+  readonly brandingVersion: string;
 }
 
 interface FirmMembershipCheck {
@@ -48,7 +49,6 @@ const FIRM_SELECT = {
   logoMimeType: true,
   logoUpdatedAt: true,
   createdAt: true,
-  updatedAt: true,
 } as const;
 
 type FirmRow = {
@@ -59,7 +59,6 @@ type FirmRow = {
   logoMimeType: string | null;
   logoUpdatedAt: Date | null;
   createdAt: Date;
-  updatedAt: Date;
 };
 
 function toSummary(row: FirmRow, role: FirmRole): FirmSummary {
@@ -72,7 +71,7 @@ function toSummary(row: FirmRow, role: FirmRole): FirmSummary {
     hasLogo: row.logoMimeType !== null,
     logoUpdatedAt: row.logoUpdatedAt,
     createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
+    brandingVersion: brandingVersion(row),
   };
 }
 
@@ -127,20 +126,19 @@ export async function getFirm(actor: Actor, input: { firmId: unknown }): Promise
 }
 
 /**
- * Name, accent colour and contact line; firm owners only. `version` is the `updatedAt` the form
- * was opened on: the write applies only if the record is still that version (one statement, so
- * two saves at once cannot both pass the check).
+ * Name, accent colour and contact line; firm owners only. `version` is the branding the form was
+ * opened on (brandingVersion): the write applies only if the stored branding is still exactly
+ * that, in one statement, so two saves at once cannot both pass the check.
  */
 export async function updateFirmBranding(actor: Actor, input: { firmId: unknown; version: unknown } & Record<string, unknown>): Promise<FirmSummary> {
   const m = await authorizeFirm(actor, input.firmId, "manageBranding", "change the firm's branding");
   const { firmId: _f, ...rest } = input;
-  const { version, ...branding } = parseInput(BrandingUpdateSchema, rest);
+  const { version: opened, ...branding } = parseInput(BrandingUpdateSchema, rest);
   const db = getDb();
-  const opened = new Date(version);
-  // Set by hand rather than by @updatedAt: a save in the same millisecond as the last write must
-  // still give a new version, or a tab holding the old one would pass the check.
-  const updatedAt = new Date(Math.max(Date.now(), opened.getTime() + 1));
-  const { count } = await db.firm.updateMany({ where: { id: m.firmId, updatedAt: opened }, data: { ...branding, updatedAt } });
+  const { count } = await db.firm.updateMany({
+    where: { id: m.firmId, name: opened.name, accentColor: opened.accentColor, contactLine: opened.contactLine },
+    data: branding,
+  });
   if (count === 0) throw new ChangedElsewhereError("The firm's branding");
   const row = await db.firm.findUniqueOrThrow({ where: { id: m.firmId }, select: FIRM_SELECT });
   return toSummary(row, m.role);

@@ -22,7 +22,7 @@ const squash = (s: string) => s.replace(/\s+/gu, "");
 describe("PDF action plan of a snapshot", () => {
   it("carries the firm's branding, the client, the date and the snapshot's inventory", async () => {
     const a = await assessedClient("Northwind Parts");
-    await updateFirmBranding(a.owner, { firmId: a.firm.id, version: a.firm.updatedAt.toISOString(), name: "Harbor IT", accentColor: "#0B6E4F", contactLine: "jane@harbor-it.example" });
+    await updateFirmBranding(a.owner, { firmId: a.firm.id, version: a.firm.brandingVersion, name: "Harbor IT", accentColor: "#0B6E4F", contactLine: "jane@harbor-it.example" });
     await setFirmLogo(a.owner, { firmId: a.firm.id, data: makePng(60, 20) });
     const { input, filename } = await buildSnapshotReportInput(a.consultants[0]!, { organizationId: a.client.id, snapshotId: a.snap.snapshotId }, new Date("2026-11-22T15:00:00Z"));
     expect(input.client).toEqual({ name: "Northwind Parts" });
@@ -35,7 +35,7 @@ describe("PDF action plan of a snapshot", () => {
 
   it("renders a PDF whose text has the client's name, the total, every plan item and the firm's branding", async () => {
     const a = await assessedClient("Northwind Parts");
-    await updateFirmBranding(a.owner, { firmId: a.firm.id, version: a.firm.updatedAt.toISOString(), name: "Harbor IT Consulting", accentColor: "#0b6e4f", contactLine: "jane@harbor-it.example" });
+    await updateFirmBranding(a.owner, { firmId: a.firm.id, version: a.firm.brandingVersion, name: "Harbor IT Consulting", accentColor: "#0b6e4f", contactLine: "jane@harbor-it.example" });
     await setFirmLogo(a.owner, { firmId: a.firm.id, data: makePng(60, 20) });
     const { bytes, filename } = await renderSnapshotReport(a.owner, { organizationId: a.client.id, snapshotId: a.snap.snapshotId });
     expect(Buffer.from(bytes.subarray(0, 5)).toString("latin1")).toBe("%PDF-");

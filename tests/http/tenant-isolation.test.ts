@@ -19,6 +19,7 @@ import { importClientInventory } from "../../lib/server/transfer";
 import { makePng } from "../../lib/pdf/testing/pdf-text";
 import { emptyAnswers } from "../../lib/questionnaire/steps";
 import { addMember } from "../factories";
+import { brandingVersion } from "../../lib/consultant/schemas";
 import { exampleText } from "../support/consultant";
 import { ACTIONS, mirrored, PRINCIPALS, ROUTES, type ActionContext, type Expectation, type Outcome, type PrincipalName, type RouteRow, type Target } from "../security/access-table";
 import { callAction, pathOfEntry, readActions, type ActionCall, type ActionInfo } from "./support/actions";
@@ -178,7 +179,8 @@ describe("tenant isolation over HTTP", () => {
             return inv.path.split("/").pop()!;
           },
           currentVersion: async () => (await getDb().assessment.findUniqueOrThrow({ where: { id: own.assessmentId }, select: { version: true } })).version,
-          firmVersion: async () => (await getDb().firm.findUniqueOrThrow({ where: { id: target.firmId }, select: { updatedAt: true } })).updatedAt.toISOString(),
+          firmVersion: async () =>
+            brandingVersion(await getDb().firm.findUniqueOrThrow({ where: { id: target.firmId }, select: { name: true, accentColor: true, contactLine: true } })),
           completeDraft: async () => {
             const { version } = await getDb().assessment.findUniqueOrThrow({ where: { id: own.assessmentId }, select: { version: true } });
             return (await importClientInventory({ userId: own.consultant.id }, { organizationId: own.orgId, assessmentId: own.assessmentId, text: exampleText(label === "A" ? "harbor-dental" : "northwind-parts"), version })).version;

@@ -146,7 +146,7 @@ export interface ActionContext {
   throwawayInvitationToken(): Promise<string>;
   /** The target assessment's current draft version. */
   currentVersion(): Promise<number>;
-  /** The target firm's current branding version (its updatedAt, as the branding form sends it). */
+  /** The target firm's current branding version (brandingVersion, as the branding form sends it). */
   firmVersion(): Promise<string>;
   /** Put a complete inventory back into the target's draft (earlier calls may have emptied it); its version. */
   completeDraft(): Promise<number>;

@@ -38,7 +38,7 @@ export default async function Page({ params }: { params: Promise<{ firmId: strin
       </Card>
       <Card title="Name, colour and contact" level={2}>
         {canEdit ? (
-          <BrandingForm firmId={firm.id} name={firm.name} accentColor={firm.accentColor} contactLine={firm.contactLine} version={firm.updatedAt.toISOString()} />
+          <BrandingForm firmId={firm.id} name={firm.name} accentColor={firm.accentColor} contactLine={firm.contactLine} version={firm.brandingVersion} />
         ) : (
           <div className="space-y-2">
             <dl className="space-y-2">
