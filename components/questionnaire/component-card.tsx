@@ -84,29 +84,14 @@ export function ComponentCard(props: ComponentCardProps) {
           disabled={!canEdit}
         />
       ) : null}
-      <div className="grid gap-4 md:grid-cols-2">
-        <EstimateField
-          path={`${path}.failuresPerYear`}
-          label="How many times a year does it fail?"
-          unit="a year"
-          value={c.failuresPerYear}
-          onChange={(v) => set({ failuresPerYear: v })}
-          fallback={componentDefault(c.kind, "failuresPerYear")}
-          error={errors[`${path}.failuresPerYear`]}
-          disabled={!canEdit}
-        />
-        <EstimateField
-          path={`${path}.repairHours`}
-          label="When it fails, how many hours until it works again?"
-          hint="Count the repair itself; waiting for the right person is asked in the people step."
-          unit="hours"
-          value={c.repairHours}
-          onChange={(v) => set({ repairHours: v })}
-          fallback={componentDefault(c.kind, "repairHours")}
-          error={errors[`${path}.repairHours`]}
-          disabled={!canEdit}
-        />
-      </div>
+      <RateFields
+        {...props}
+        path={path}
+        part={c}
+        failuresLabel="How many times a year does it fail?"
+        repairLabel="When it fails, how many hours until it works again?"
+        repairHint="Count the repair itself; waiting for the right person is asked in the people step."
+      />
       <RequirementEditor
         path={`${path}.requires`}
         legend="What does it need to work?"
@@ -164,5 +149,41 @@ export function ComponentCard(props: ComponentCardProps) {
         disabled={!canEdit}
       />
     </Card>
+  );
+}
+
+/**
+ * How often a part fails and how long a repair takes, each with "I don't know" and the sourced
+ * default of its kind (component cards, and the internet step's shared provider and cable parts).
+ */
+export function RateFields(
+  props: StepProps & { part: ComponentAnswer; path: string; failuresLabel: string; repairLabel: string; repairHint?: string },
+) {
+  const { answers, onChange, errors, canEdit, part, path } = props;
+  const set = (patch: Partial<ComponentAnswer>) => onChange(updateComponent(answers, part.id, patch));
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <EstimateField
+        path={`${path}.failuresPerYear`}
+        label={props.failuresLabel}
+        unit="a year"
+        value={part.failuresPerYear}
+        onChange={(v) => set({ failuresPerYear: v })}
+        fallback={componentDefault(part.kind, "failuresPerYear")}
+        error={errors[`${path}.failuresPerYear`]}
+        disabled={!canEdit}
+      />
+      <EstimateField
+        path={`${path}.repairHours`}
+        label={props.repairLabel}
+        hint={props.repairHint}
+        unit="hours"
+        value={part.repairHours}
+        onChange={(v) => set({ repairHours: v })}
+        fallback={componentDefault(part.kind, "repairHours")}
+        error={errors[`${path}.repairHours`]}
+        disabled={!canEdit}
+      />
+    </div>
   );
 }

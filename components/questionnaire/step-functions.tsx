@@ -76,7 +76,10 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
   const currency = answers.business.currency;
   const money = (v: number) => (/^[A-Z]{3}$/.test(currency) ? formatMoney(v, currency) : String(Math.round(v)));
   const shares = sharesOf(f);
+  // The template's shares in percent: the placeholder of an emptied share box.
   const usual = sharesOf({ ...f, revenueShare: undefined, staffShare: undefined });
+  const usualRevenue = Math.round(usual.revenueShare * 100);
+  const usualStaff = Math.round(usual.staffShare * 100);
   const suggestion = suggestDowntimeCostPerHour(answers.business, shares);
   const title = f.name?.trim() ? f.name : "New activity";
   const matching = RTO_CHOICES.find((c) => c.hours === f.rtoHours);
@@ -121,8 +124,8 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
             // Empty shows the usual share as a placeholder: filling the box back in with it would
             // reset the text while the owner is retyping.
             value={f.revenueShare}
-            placeholder={String(Math.round(usual.revenueShare * 100))}
-            hint={`Empty: the usual share for this kind of activity, ${Math.round(usual.revenueShare * 100)} %.`}
+            placeholder={String(usualRevenue)}
+            hint={`Empty: the usual share for this kind of activity, ${usualRevenue} %.`}
             onChange={(v) => set({ revenueShare: v })}
             error={errors[`${path}.revenueShare`]}
             disabled={!canEdit}
@@ -133,8 +136,8 @@ function FunctionCard({ answers, onChange, errors, canEdit, fn: f, path }: StepP
             unit="%"
             scale={100}
             value={f.staffShare}
-            placeholder={String(Math.round(usual.staffShare * 100))}
-            hint={`Empty: the usual share for this kind of activity, ${Math.round(usual.staffShare * 100)} %.`}
+            placeholder={String(usualStaff)}
+            hint={`Empty: the usual share for this kind of activity, ${usualStaff} %.`}
             onChange={(v) => set({ staffShare: v })}
             error={errors[`${path}.staffShare`]}
             disabled={!canEdit}

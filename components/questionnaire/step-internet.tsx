@@ -21,9 +21,7 @@ import { LINE_TECHNOLOGY_LABELS, lineName } from "@/lib/questionnaire/templates"
 import { removeComponent } from "@/lib/questionnaire/edit";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, ChoiceField, NumberField, SelectField, TextField } from "@/components/ui/field";
-import { EstimateField } from "@/components/ui/estimate-field";
-import { componentDefault } from "@/lib/questionnaire/defaults-view";
-import { ComponentCard } from "./component-card";
+import { ComponentCard, RateFields } from "./component-card";
 import type { StepProps } from "./types";
 
 export function StepInternet(props: StepProps) {
@@ -150,28 +148,7 @@ function SharedQuestion(props: StepProps & { type: SharedPartType }) {
         return (
           <div key={part.id} className="space-y-2 pl-4">
             <TextField path={`${path}.name`} label="Name" value={part.name} onChange={(v) => onChange(updateComponent(answers, part.id, { name: v }))} error={errors[`${path}.name`]} disabled={!canEdit} />
-            <div className="grid gap-4 md:grid-cols-2">
-              <EstimateField
-                path={`${path}.failuresPerYear`}
-                label={text.failures}
-                unit="a year"
-                value={part.failuresPerYear}
-                onChange={(v) => onChange(updateComponent(answers, part.id, { failuresPerYear: v }))}
-                fallback={componentDefault(part.kind, "failuresPerYear")}
-                error={errors[`${path}.failuresPerYear`]}
-                disabled={!canEdit}
-              />
-              <EstimateField
-                path={`${path}.repairHours`}
-                label={text.repair}
-                unit="hours"
-                value={part.repairHours}
-                onChange={(v) => onChange(updateComponent(answers, part.id, { repairHours: v }))}
-                fallback={componentDefault(part.kind, "repairHours")}
-                error={errors[`${path}.repairHours`]}
-                disabled={!canEdit}
-              />
-            </div>
+            <RateFields {...props} part={part} path={path} failuresLabel={text.failures} repairLabel={text.repair} />
             <fieldset className="space-y-1">
               <legend className="font-medium">{text.yes}</legend>
               {answers.internet.lines.map((l) => (

@@ -66,6 +66,7 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
   const bus = busFactorFindings(assessment.functions, inventory, ctx, assessment.events);
   const rto = rtoFindings(assessment.functions, ctx);
   const rpo = rpoFindings(assessment.dataSets, inventory);
+  const prices = priceNote(currency);
   const planRows: PlanRow[] = assessment.plan.map((p, i) => ({
     key: `${i}-${p.mitigation}-${p.targets.join(",")}`,
     mitigation: p.mitigation,
@@ -193,7 +194,7 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
         title="The plan"
         intro="Each step was chosen because it removes more risk each year than it costs; later steps assume the earlier ones are done."
       >
-        {priceNote(currency) ? <p className="text-slate-800">{priceNote(currency)}</p> : null}
+        {prices ? <p className="text-slate-800">{prices}</p> : null}
         <PlanSection items={planRows} currency={currency} lossBefore={assessment.expectedAnnualLoss} />
         <h3 className="text-lg font-semibold">Not worth it at these costs of downtime</h3>
         <Sentences

@@ -63,6 +63,18 @@ const kitchenSink: Inventory = {
   ],
 };
 
+/** A small shop with the given components and functions, in the form an export gives back. */
+function shop(parts: Pick<Inventory, "components" | "functions">): Inventory {
+  return {
+    format: "resilience-inventory/1",
+    asOf: "2026-03-01",
+    organization: { name: "Shop", currency: "USD", operatingHoursPerWeek: 50 },
+    people: [],
+    dataSets: [],
+    ...parts,
+  };
+}
+
 describe("inventory → answers → inventory", () => {
   it("covers all five shared examples", () => {
     expect(examples.map((e) => e.name)).toEqual(["corner-bistro", "harbor-dental", "hilltop-pharmacy", "ledger-accounting", "northwind-parts"]);
@@ -108,12 +120,7 @@ describe("inventory → answers → inventory", () => {
   });
 
   it("the premises stay in the power step when a line needs them too; what only lines need is a shared part", () => {
-    const inventory: Inventory = {
-      format: "resilience-inventory/1",
-      asOf: "2026-03-01",
-      organization: { name: "Shop", currency: "USD", operatingHoursPerWeek: 50 },
-      people: [],
-      dataSets: [],
+    const inventory = shop({
       components: [
         { id: "premises", name: "The premises", kind: "site" },
         { id: "grid", kind: "power", requires: "premises" },
@@ -121,7 +128,7 @@ describe("inventory → answers → inventory", () => {
         { id: "line", kind: "internet", requires: { all: ["premises", "duct"] } },
       ],
       functions: [{ id: "mail", downtimeCostPerHour: 10, requires: { all: ["line", "grid"] } }],
-    };
+    });
     const answers = inventoryToAnswers(inventory);
     expect(answers.power.items.map((c) => c.id)).toEqual(["premises", "grid"]);
     expect(answers.internet.shared.map((c) => c.id)).toEqual(["duct"]);
@@ -129,12 +136,7 @@ describe("inventory → answers → inventory", () => {
   });
 
   it("shared parts stay shared parts when an activity needs them too, and keep their provider", () => {
-    const inventory: Inventory = {
-      format: "resilience-inventory/1",
-      asOf: "2026-03-01",
-      organization: { name: "Shop", currency: "USD", operatingHoursPerWeek: 50 },
-      people: [],
-      dataSets: [],
+    const inventory = shop({
       components: [
         { id: "net", name: "Backbone (Metro)", kind: "internet", provider: "Metro" },
         { id: "duct", kind: "other" },
@@ -142,7 +144,7 @@ describe("inventory → answers → inventory", () => {
         { id: "b", name: "Cable line (Metro)", kind: "internet", requires: { all: ["net", "duct"] } },
       ],
       functions: [{ id: "mail", downtimeCostPerHour: 10, requires: { all: [{ any: ["a", "b"] }, "net", "duct"] } }],
-    };
+    });
     const answers = inventoryToAnswers(inventory);
     expect(answers.internet.shared.map((c) => c.id)).toEqual(["net", "duct"]);
     expect(answers.internet.lines.map((c) => c.id)).toEqual(["a", "b"]);

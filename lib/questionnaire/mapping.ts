@@ -33,7 +33,6 @@ import {
   type FunctionAnswer,
 } from "./answers";
 import { effectiveDowntimeCost, sharesOf } from "./business";
-import { isLineTechnology } from "./steps";
 import { parseLineName } from "./templates";
 
 export { effectiveDowntimeCost, sharesOf };
@@ -42,10 +41,10 @@ import { referencedIds } from "./requirements";
 const CARE_KEYS = ["knownBy", "monitored", "supportResponseHours", "hasRunbook"] as const;
 
 /** A copy of `value` with keys in the schema's order and undefined values left out. */
-function ordered<T>(value: Record<string, unknown>, keys: readonly string[], drop: readonly string[] = []): T {
+function ordered<T>(value: Record<string, unknown>, keys: readonly string[]): T {
   const out: Record<string, unknown> = {};
-  for (const k of keys) if (value[k] !== undefined && !drop.includes(k)) out[k] = value[k];
-  for (const k of Object.keys(value)) if (!(k in out) && value[k] !== undefined && !drop.includes(k)) out[k] = value[k];
+  for (const k of keys) if (value[k] !== undefined) out[k] = value[k];
+  for (const k of Object.keys(value)) if (!(k in out) && value[k] !== undefined) out[k] = value[k];
   return out as T;
 }
 
@@ -260,16 +259,13 @@ export function inventoryToAnswers(inventory: Inventory): Answers {
     if (Object.keys(careOf).length > 0) care[c.id] = careOf as CareAnswer;
     const list = listForComponent(c, inventory);
     if (list.step === "internet" && list.key === "lines") {
-      // The provider and kind of line as exported; from the line's name for inventories without
-      // them ("Fiber line (CityNet)"). A kind the questionnaire does not offer is left out.
+      // The provider and kind of line as exported; from the line's name ("Fiber line (CityNet)")
+      // when the inventory does not give them.
       const parsed = parseLineName(c.name);
+      const provider = c.provider ?? parsed.provider;
       const technology = c.technology ?? parsed.technology;
-      delete answer.technology;
-      Object.assign(answer, {
-        provider: c.provider ?? parsed.provider,
-        ...(isLineTechnology(technology) ? { technology } : {}),
-      });
-      if (answer.provider === undefined) delete answer.provider;
+      if (provider !== undefined) answer.provider = provider;
+      if (technology !== undefined) answer.technology = technology;
     }
     componentList(answers, list).push(answer as ComponentAnswer);
   }

@@ -26,10 +26,6 @@ export const STEP_TITLES: Readonly<Record<StepId, string>> = {
 
 export { LINE_TECHNOLOGIES, type LineTechnology };
 
-export function isLineTechnology(value: unknown): value is LineTechnology {
-  return typeof value === "string" && (LINE_TECHNOLOGIES as readonly string[]).includes(value);
-}
-
 export const COMPONENT_KIND_LIST: readonly ComponentKind[] = COMPONENT_KINDS;
 export const COPY_LOCATION_LIST: readonly CopyLocation[] = COPY_LOCATIONS;
 export const LOSS_SCENARIO_LIST: readonly LossScenario[] = LOSS_SCENARIOS;

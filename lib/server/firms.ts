@@ -51,15 +51,7 @@ const FIRM_SELECT = {
   createdAt: true,
 } as const;
 
-type FirmRow = {
-  id: string;
-  name: string;
-  accentColor: string;
-  contactLine: string;
-  logoMimeType: string | null;
-  logoUpdatedAt: Date | null;
-  createdAt: Date;
-};
+type FirmRow = { id: string; name: string; accentColor: string; contactLine: string; logoMimeType: string | null; logoUpdatedAt: Date | null; createdAt: Date };
 
 function toSummary(row: FirmRow, role: FirmRole): FirmSummary {
   return {
