@@ -86,7 +86,7 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   const maxOrder = options.maxOrder ?? DEFAULT_MAX_ORDER;
   const cache = options.cache;
   if (cache && cache.maxOrder !== maxOrder) throw new Error("bug: a ScoringCache serves one order limit");
-  const model = resolveModel(inventory, cache?.numbering, cache?.models);
+  const model = resolveModel(inventory, cache?.numbering, cache?.models, options.reuse?.scores.model);
   const asOf = inventory.asOf ?? options.asOf!;
   const { functions, pseudoEvents } = scoreFunctions(model, {
     maxOrder,

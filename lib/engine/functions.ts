@@ -121,9 +121,16 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family,
     out.push({ events, names: undefined, weight, contribution: HOURS_PER_YEAR * weight * product, rideThrough: t, meanJointOutage });
   }
   const namesOf = (c: RawCutSet): readonly string[] => (c.names ??= c.events.map((e) => eventName(model, e)).sort());
+  if (figuresOnly) {
+    // Largest contribution first. Sets of equal contribution add up to the same bits in any
+    // order, and no figure depends on their order, so the plan's re-scorings skip the names
+    // (the sort is stable: ties keep the family's order, the same for the same input).
+    out.sort((a, b) => b.contribution - a.contribution);
+    return out;
+  }
   // Largest contribution first, ties by the sorted member list (inventory-format.md).
   out.sort((a, b) => b.contribution - a.contribution || compareNames(namesOf(a), namesOf(b)));
-  if (!figuresOnly) for (const c of out) namesOf(c);
+  for (const c of out) namesOf(c);
   return out;
 }
 
@@ -260,6 +267,42 @@ export function reachedComponents(model: ResolvedModel, root: StructureNode): Se
     }
   }
   return out;
+}
+
+/** Where each event appears among a function's cut sets (see cutSetIndex). */
+export interface CutSetIndex {
+  /** Positions (into cutSetEvents / cutSetLoss) of the sets with each member event, ascending. */
+  readonly byEvent: ReadonlyMap<number, readonly number[]>;
+  /** Positions of the sets with a switch-over pseudo-event (no component of the model), ascending. */
+  readonly withPseudoEvent: readonly number[];
+}
+
+const cutSetIndexes = new WeakMap<FunctionResult, CutSetIndex>();
+
+/**
+ * The cut sets of a function result by member event, worked out once per result. The plan reads
+ * it every round for every candidate (plan.ts benefitBound), and a result that a pick does not
+ * change is the same object in the next round, so most rounds build none.
+ */
+export function cutSetIndex(model: ResolvedModel, f: FunctionResult): CutSetIndex {
+  let index = cutSetIndexes.get(f);
+  if (index) return index;
+  const byEvent = new Map<number, number[]>();
+  const withPseudoEvent: number[] = [];
+  const { eventComponents } = model;
+  f.cutSetEvents.forEach((events, i) => {
+    let pseudo = false;
+    for (const e of events) {
+      let list = byEvent.get(e);
+      if (!list) byEvent.set(e, (list = []));
+      list.push(i);
+      if (!(eventComponents[e]! >= 0)) pseudo = true;
+    }
+    if (pseudo) withPseudoEvent.push(i);
+  });
+  index = { byEvent, withPseudoEvent };
+  cutSetIndexes.set(f, index);
+  return index;
 }
 
 export interface PseudoEventResult {

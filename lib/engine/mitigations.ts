@@ -7,6 +7,7 @@
 import type { Scores } from "./assess.js";
 import { COMPONENT_DEFAULTS, type Source } from "./defaults.js";
 import { isRestoreTested } from "./data-sets.js";
+import { cutSetIndex } from "./functions.js";
 import type { Component, Copy, DataSet, Inventory, Requirement } from "./schema.js";
 import { namedComponents as namedIn } from "./validate.js";
 
@@ -127,7 +128,16 @@ function editDataSet(inventory: Inventory, id: string): DataSet {
   return copy;
 }
 
+const groupIdsCache = new WeakMap<Inventory, ReadonlySet<string>>();
+
+/** The ids of the named groups of an inventory, as a new set the caller may add to. */
 function groupIdsOf(inventory: Inventory): Set<string> {
+  let known = groupIdsCache.get(inventory);
+  if (!known) groupIdsCache.set(inventory, (known = findGroupIds(inventory)));
+  return new Set(known);
+}
+
+function findGroupIds(inventory: Inventory): Set<string> {
   const ids = new Set<string>();
   const visit = (r: Requirement) => {
     if (typeof r === "string") return;
@@ -211,8 +221,13 @@ function closureOf(inventory: Inventory, id: string): readonly string[] {
   return closure;
 }
 
-function componentIds(inventory: Inventory): Set<string> {
-  return new Set((inventory.components ?? []).map((c) => c.id));
+const componentIdsCache = new WeakMap<Inventory, ReadonlySet<string>>();
+
+/** The component ids of an inventory (never changed: inventories are never changed once made). */
+function componentIds(inventory: Inventory): ReadonlySet<string> {
+  let known = componentIdsCache.get(inventory);
+  if (!known) componentIdsCache.set(inventory, (known = new Set((inventory.components ?? []).map((c) => c.id))));
+  return known;
 }
 
 /** A copy of a requirement whose named groups get fresh ids (group ids are unique across the inventory). */
@@ -238,9 +253,9 @@ function addTwin(
 ): Inventory {
   const inv = copyOf(inventory);
   const target = componentById(inv, targetId);
-  const ids = componentIds(inv);
-  const twinId = freshId(ids, `${targetId}-${idSuffix}`);
-  const groups = groupIdsOf(inv);
+  // Of the input: the copy has the same records until the edits below.
+  const twinId = freshId(componentIds(inventory), `${targetId}-${idSuffix}`);
+  const groups = groupIdsOf(inventory);
   const makeGroup = (): Requirement => {
     const groupId = freshId(groups, `${targetId}-or-${idSuffix}`);
     groups.add(groupId);
@@ -360,7 +375,7 @@ const addUps: Mitigation = {
       .map((p) => [p.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
-    const id = freshId(componentIds(inv), `${target!}-ups`);
+    const id = freshId(componentIds(inventory), `${target!}-ups`);
     replaceReferences(inv, target!, () => id, (owner) => owner.kind !== "ups");
     const list = inv.components!;
     list.splice(list.indexOf(componentById(inv, target!)) + 1, 0, {
@@ -439,8 +454,18 @@ const standbyServer: Mitigation = {
   touchesDataSets: () => [],
 };
 
+const accessPaths = new WeakMap<Inventory, Requirement | undefined>();
+
 /** What a cloud service needs to be reached from the office: the path an existing cloud service uses, else the internet lines. */
 function cloudAccessPath(inventory: Inventory): Requirement | undefined {
+  // The same object for the same inventory: what it names is then worked out once (namedComponents).
+  if (accessPaths.has(inventory)) return accessPaths.get(inventory);
+  const path = findCloudAccessPath(inventory);
+  accessPaths.set(inventory, path);
+  return path;
+}
+
+function findCloudAccessPath(inventory: Inventory): Requirement | undefined {
   const cloud = (inventory.components ?? []).find(
     (c) => (c.kind === "cloud" || c.kind === "saas") && c.requires !== undefined,
   );
@@ -472,7 +497,8 @@ const moveToCloud: Mitigation = {
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
     const c = editComponent(inv, target!);
-    const path = cloudAccessPath(inv);
+    // Of the input (cached per inventory): until the edits below the copy has the same records.
+    const path = cloudAccessPath(inventory);
     c.kind = "cloud";
     c.failuresPerYear = COMPONENT_DEFAULTS.cloud.failuresPerYear;
     c.repairHours = COMPONENT_DEFAULTS.cloud.repairHours;
@@ -482,7 +508,7 @@ const moveToCloud: Mitigation = {
     delete c.hasRunbook;
     c.monitored = true;
     if (path === undefined) delete c.requires;
-    else c.requires = withFreshGroupIds(path, groupIdsOf(inv));
+    else c.requires = withFreshGroupIds(path, groupIdsOf(inventory));
     return inv;
   },
   defaultCost: () => ({ upfront: 1500, monthly: 60, lifeYears: 5 }),
@@ -604,10 +630,12 @@ const monitoring: Mitigation = {
   effect: "An alert (uptime check, UPS self-test report, backup-line probe) replaces finding out by chance.",
   sources: [SRC.unverified],
   candidates: (ctx) => {
-    const inCutSets = new Set<string>();
-    const { numbering } = ctx.scores.model;
-    for (const f of ctx.scores.functions) for (const set of f.cutSetEvents) for (const e of set) inCutSets.add(numbering.nameOf(e));
-    return (ctx.inventory.components ?? []).filter((c) => c.monitored === false && inCutSets.has(c.id)).map((c) => [c.id]);
+    const { model, functions } = ctx.scores;
+    const inCutSets = (id: string): boolean => {
+      const e = model.numbering.lookup(id);
+      return e !== undefined && functions.some((f) => cutSetIndex(model, f).byEvent.has(e));
+    };
+    return (ctx.inventory.components ?? []).filter((c) => c.monitored === false && inCutSets(c.id)).map((c) => [c.id]);
   },
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);

@@ -122,6 +122,18 @@ export interface ResolvedModel {
   /** Structure node per function, in inventory order. */
   readonly functionNodes: readonly StructureNode[];
   readonly assumptions: readonly Assumption[];
+  /**
+   * What each component's node was built from (with a ModelCache only): the nodes it points to
+   * and its own switch-overs. The next model of the same plan reuses a node when its record and
+   * these are unchanged (resolveModel's `previous`).
+   */
+  readonly componentBuilds: ReadonlyArray<ComponentBuild | undefined>;
+}
+
+/** What a component's node was built from: the nodes it points to and its own switch-overs. */
+export interface ComponentBuild {
+  readonly refs: ReadonlyArray<readonly [number, StructureNode]>;
+  readonly pseudo: readonly PseudoEvent[];
 }
 
 /** Name of event `e`: a component id, or `failover:<group id>` for a pseudo-event. */
@@ -146,23 +158,181 @@ export class ModelCache {
     Component,
     { readonly organization: Inventory["organization"]; readonly people: Inventory["people"]; readonly value: ResolvedComponent }
   >();
-  readonly nodes = new WeakMap<
-    Component,
-    {
-      readonly node: StructureNode;
-      /** Event numbers of the components it points to, with their nodes. */
-      readonly refs: ReadonlyArray<readonly [number, StructureNode]>;
-      readonly pseudo: readonly PseudoEvent[];
+  readonly nodes = new WeakMap<Component, ComponentBuild & { readonly node: StructureNode }>();
+  /** The same for functions: a function's node, by requirement tree (records are copied, trees shared). */
+  readonly functionNodes = new WeakMap<object, ComponentBuild & { readonly node: StructureNode }>();
+}
+
+/**
+ * Whether `previous` was resolved from the same organisation, people and component ids in the
+ * same order, with the same numbering: then a component record that is the same object has the
+ * same figures, event number and (when what it points to is unchanged) node.
+ */
+function sameFrame(inventory: Inventory, numbering: EventNumbering, previous: ResolvedModel | undefined): previous is ResolvedModel {
+  if (!previous || previous.numbering !== numbering) return false;
+  const before = previous.inventory;
+  if (before.organization !== inventory.organization || before.people !== inventory.people) return false;
+  const a = before.components ?? [];
+  const b = inventory.components ?? [];
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
+  return true;
+}
+
+/**
+ * `cache` and `previous` serve the plan's many re-scorings (assess.ts ScoringCache): `previous` is
+ * the model the inventory was derived from, whose unchanged records are taken over by position
+ * without a look-up. Both give the same figures and structure as resolving afresh.
+ */
+/** Hours a repair waits for someone who can do it (model.md §2). */
+function peopleWaitOf(c: Component, organization: ResolvedOrganization, availability: ReadonlyMap<string, number>): number {
+  if (c.knownBy === undefined) return 0;
+  if (c.knownBy.length === 0) return c.supportResponseHours ?? organization.vendorResponseHours;
+  let allAway = 1;
+  for (const p of c.knownBy) allAway *= 1 - availability.get(p)!;
+  // A runbook lets a colleague step in half of the time (docs/scoring.md, "Runbook").
+  return allAway * organization.absenceWaitHours * (c.hasRunbook ? RUNBOOK_WAIT_FACTOR : 1);
+}
+
+/** Hours before anyone notices the failure of an unmonitored component (model.md §2). */
+function detectionWaitOf(c: Component, organization: ResolvedOrganization): number {
+  return c.monitored === false ? organization.unmonitoredDetectionHours : 0;
+}
+
+function resolvedComponentOf(
+  c: Component,
+  failuresPerYear: number,
+  repairHours: number,
+  peopleWaitHours: number,
+  detectionWaitHours: number,
+): ResolvedComponent {
+  // r' summed in this order everywhere (model.md §2), so every path gives the same bits.
+  const effectiveRepairHours = repairHours + peopleWaitHours + detectionWaitHours;
+  return {
+    id: c.id,
+    name: c.name ?? c.id,
+    kind: c.kind,
+    failuresPerYear,
+    repairHours,
+    peopleWaitHours,
+    detectionWaitHours,
+    effectiveRepairHours,
+    unavailability: Math.min(1, (failuresPerYear * effectiveRepairHours) / HOURS_PER_YEAR),
+    runtimeMinutes: c.runtimeMinutes ?? 0,
+    knownBy: c.knownBy,
+  };
+}
+
+/** Availability of each person by id, defaults applied. */
+function availabilityOf(inventory: Inventory): Map<string, number> {
+  const availability = new Map<string, number>();
+  for (const p of inventory.people ?? []) availability.set(p.id, p.availability ?? PERSON_AVAILABILITY_DEFAULT.value);
+  return availability;
+}
+
+/**
+ * The plan's commonest re-scoring: a change to the figures of some components (a support
+ * contract, monitoring, a runbook, cross-training among the people already listed) or to data
+ * sets only. Everything structural is `previous`'s: its nodes, switch-overs and function nodes;
+ * only the changed records' figures are resolved. Undefined when the change is structural (a
+ * record's `requires` or ride-through, the function list) or the frame differs (sameFrame).
+ */
+function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel): ResolvedModel | undefined {
+  if (!sameFrame(inventory, cache.numbering, previous)) return undefined;
+  const before = previous.inventory;
+  const beforeFunctions = before.functions ?? [];
+  const functions = inventory.functions ?? [];
+  if (beforeFunctions.length !== functions.length) return undefined;
+  for (let k = 0; k < functions.length; k++) if (functions[k] !== beforeFunctions[k]) return undefined;
+  const raw = inventory.components ?? [];
+  const prevRaw = before.components ?? [];
+  const changed: number[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    const was = prevRaw[i]!;
+    if (c === was) continue;
+    if (c.requires !== was.requires || c.runtimeMinutes !== was.runtimeMinutes) return undefined;
+    changed.push(i);
+  }
+  const { organization, numbering } = previous;
+  const failuresPerYear = previous.failuresPerYear.slice();
+  const effectiveRepairHours = previous.effectiveRepairHours.slice();
+  const components = previous.components.slice();
+  if (changed.length > 0) {
+    const availability = availabilityOf(inventory);
+    for (const i of changed) {
+      const c = raw[i]!;
+      const known = cache.resolved.get(c);
+      let value = known && known.organization === inventory.organization && known.people === inventory.people ? known.value : undefined;
+      if (!value) {
+        const d = COMPONENT_DEFAULTS[c.kind];
+        value = resolvedComponentOf(
+          c,
+          c.failuresPerYear ?? d.failuresPerYear,
+          c.repairHours ?? d.repairHours,
+          peopleWaitOf(c, organization, availability),
+          detectionWaitOf(c, organization),
+        );
+        cache.resolved.set(c, { organization: inventory.organization, people: inventory.people, value });
+      }
+      components[i] = value;
+      failuresPerYear[i] = value.failuresPerYear;
+      effectiveRepairHours[i] = value.effectiveRepairHours;
     }
-  >();
+  }
+  let eventComponents = previous.eventComponents;
+  if (eventComponents.length !== numbering.size) {
+    // Numbers handed out since (by other inventories of the plan) are no component of this one.
+    eventComponents = new Int32Array(numbering.size).fill(-1);
+    eventComponents.set(previous.eventComponents);
+  }
+  const table = eventComponents;
+  let assumptions: readonly Assumption[] | undefined;
+  return {
+    inventory,
+    organization,
+    components,
+    failuresPerYear,
+    effectiveRepairHours,
+    indexOfComponent: (id) => {
+      const e = numbering.lookup(id);
+      const i = e === undefined ? -1 : (table[e] ?? -1);
+      return i >= 0 ? i : undefined;
+    },
+    pseudoEvents: previous.pseudoEvents,
+    componentEvents: previous.componentEvents,
+    eventComponents,
+    numbering,
+    componentNodes: previous.componentNodes,
+    componentBuilds: previous.componentBuilds,
+    functionNodes: previous.functionNodes,
+    // Never read while planning; a fresh resolve lists them in the usual order.
+    get assumptions() {
+      return (assumptions ??= resolveModel(inventory).assumptions);
+    },
+  };
 }
 
 export function resolveModel(
   inventory: Inventory,
   numbering: EventNumbering = new EventNumbering(),
   cache?: ModelCache,
+  previous?: ResolvedModel,
 ): ResolvedModel {
   if (cache && cache.numbering !== numbering) throw new Error("bug: a ModelCache serves one EventNumbering");
+  if (cache && previous) {
+    const figuresOnly = resolveFiguresOnly(inventory, cache, previous);
+    if (figuresOnly) return figuresOnly;
+  }
+  const prev = cache && sameFrame(inventory, numbering, previous) ? previous : undefined;
+  // Read once: the model object has getters, so its properties are hash look-ups.
+  const prevRaw = prev?.inventory.components;
+  const prevComponents = prev?.components;
+  const prevEvents = prev?.componentEvents;
+  const prevRates = prev?.failuresPerYear;
+  const prevRepairs = prev?.effectiveRepairHours;
+  const prevNodes = prev?.componentNodes;
+  const prevBuilds = prev?.componentBuilds;
   const assumptions: Assumption[] = [];
   const org = inventory.organization;
   const pick = <K extends keyof typeof ORGANIZATION_DEFAULTS>(key: K): number => {
@@ -191,7 +361,6 @@ export function resolveModel(
     lossScenarios: { device: scenario("device"), site: scenario("site"), ransomware: scenario("ransomware") },
   };
 
-  const availability = new Map<string, number>();
   (inventory.people ?? []).forEach((p, i) => {
     if (p.availability === undefined) {
       assumptions.push({
@@ -200,8 +369,8 @@ export function resolveModel(
         source: PERSON_AVAILABILITY_DEFAULT.source,
       });
     }
-    availability.set(p.id, p.availability ?? PERSON_AVAILABILITY_DEFAULT.value);
   });
+  const availability = availabilityOf(inventory);
 
   const rawComponents = inventory.components ?? [];
   const componentDefaults = COMPONENT_DEFAULTS;
@@ -222,8 +391,16 @@ export function resolveModel(
   const cachedValues: Array<ResolvedComponent | undefined> | undefined = cache ? new Array(count) : undefined;
   for (let i = 0; i < count; i++) {
     const c = rawComponents[i]!;
-    componentEvents[i] = numbering.of(c.id);
     if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
+    if (prev && prevRaw![i] === c) {
+      // The same record in the same frame (sameFrame): the same event and figures.
+      componentEvents[i] = prevEvents![i]!;
+      cachedValues![i] = prevComponents![i];
+      failuresPerYear[i] = prevRates![i]!;
+      effectiveRepairHours[i] = prevRepairs![i]!;
+      continue;
+    }
+    componentEvents[i] = numbering.of(c.id);
     const known = cache?.resolved.get(c);
     if (known && known.organization === org && known.people === inventory.people) {
       const v = known.value;
@@ -237,39 +414,16 @@ export function resolveModel(
     }
     const d = componentDefaults[c.kind];
     const r = c.repairHours ?? d.repairHours;
-    let peopleWait = 0;
-    if (c.knownBy !== undefined) {
-      if (c.knownBy.length === 0) peopleWait = c.supportResponseHours ?? organization.vendorResponseHours;
-      else {
-        let allAway = 1;
-        for (const p of c.knownBy) allAway *= 1 - availability.get(p)!;
-        // A runbook lets a colleague step in half of the time (docs/scoring.md, "Runbook").
-        peopleWait = allAway * organization.absenceWaitHours * (c.hasRunbook ? RUNBOOK_WAIT_FACTOR : 1);
-      }
-    }
-    const detectionWait = c.monitored === false ? organization.unmonitoredDetectionHours : 0;
+    const peopleWait = peopleWaitOf(c, organization, availability);
+    const detectionWait = detectionWaitOf(c, organization);
     failuresPerYear[i] = c.failuresPerYear ?? d.failuresPerYear;
     repairHours[i] = r;
     peopleWaitHours[i] = peopleWait;
     detectionWaitHours[i] = detectionWait;
     effectiveRepairHours[i] = r + peopleWait + detectionWait;
   }
-  const resolvedComponent = (i: number): ResolvedComponent => {
-    const c = rawComponents[i]!;
-    return {
-      id: c.id,
-      name: c.name ?? c.id,
-      kind: c.kind,
-      failuresPerYear: failuresPerYear[i]!,
-      repairHours: repairHours[i]!,
-      peopleWaitHours: peopleWaitHours[i]!,
-      detectionWaitHours: detectionWaitHours[i]!,
-      effectiveRepairHours: effectiveRepairHours[i]!,
-      unavailability: Math.min(1, (failuresPerYear[i]! * effectiveRepairHours[i]!) / HOURS_PER_YEAR),
-      runtimeMinutes: c.runtimeMinutes ?? 0,
-      knownBy: c.knownBy,
-    };
-  };
+  const resolvedComponent = (i: number): ResolvedComponent =>
+    resolvedComponentOf(rawComponents[i]!, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!);
   let components: ResolvedComponent[] | undefined;
   if (cache) {
     components = new Array<ResolvedComponent>(count);
@@ -289,8 +443,8 @@ export function resolveModel(
   for (let i = 0; i < componentEvents.length; i++) eventComponents[componentEvents[i]!] = i;
   const pseudoEvents: PseudoEvent[] = [];
   const componentNodes: StructureNode[] = new Array(count);
-  /** What a component's node was built from: the nodes it points to and its switch-overs. */
-  interface Built {
+  const componentBuilds: Array<ComponentBuild | undefined> = new Array(count);
+  interface Built extends ComponentBuild {
     readonly refs: Array<readonly [number, StructureNode]>;
     readonly pseudo: PseudoEvent[];
   }
@@ -329,10 +483,19 @@ export function resolveModel(
     const known = componentNodes[i];
     if (known) return known;
     const raw = rawComponents[i]!;
+    if (prev && prevRaw![i] === raw) {
+      const was = prevBuilds![i]!;
+      if (was.refs.every(sameRef)) {
+        for (const p of was.pseudo) pseudoEvents.push(p);
+        componentBuilds[i] = was;
+        return (componentNodes[i] = prevNodes![i]!);
+      }
+    }
     const cached = cache?.nodes.get(raw);
     if (cached && cached.refs.every(sameRef)) {
       for (const p of cached.pseudo) pseudoEvents.push(p);
       componentNodes[i] = cached.node;
+      componentBuilds[i] = cached;
       return cached.node;
     }
     const built: Built | undefined = cache ? { refs: [], pseudo: [] } : undefined;
@@ -343,11 +506,25 @@ export function resolveModel(
       rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
     };
     componentNodes[i] = node;
+    componentBuilds[i] = built;
     if (cache) cache.nodes.set(raw, { node, ...built! });
     return node;
   };
   for (let i = 0; i < count; i++) nodeOf(i);
-  const functionNodes = (inventory.functions ?? []).map((f) => compile(f.requires, undefined));
+  // A function's node is reused like a component's: same requirement tree, same nodes below.
+  const functionNode = (req: Requirement): StructureNode => {
+    if (!cache || typeof req === "string") return compile(req, undefined);
+    const cached = cache.functionNodes.get(req);
+    if (cached && cached.refs.every(sameRef)) {
+      for (const p of cached.pseudo) pseudoEvents.push(p);
+      return cached.node;
+    }
+    const built: Built = { refs: [], pseudo: [] };
+    const node = compile(req, built);
+    cache.functionNodes.set(req, { node, ...built });
+    return node;
+  };
+  const functionNodes = (inventory.functions ?? []).map((f) => functionNode(f.requires));
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
   const allEventComponents = new Int32Array(numbering.size).fill(-1);
   allEventComponents.set(eventComponents);
@@ -387,6 +564,7 @@ export function resolveModel(
     eventComponents: allEventComponents,
     numbering,
     componentNodes,
+    componentBuilds,
     functionNodes,
     get assumptions() {
       return allAssumptions();

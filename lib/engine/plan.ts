@@ -14,7 +14,8 @@ import {
   type MitigationCost,
   type PlanContext,
 } from "./mitigations.js";
-import { reachedComponents } from "./functions.js";
+import { cutSetIndex, reachedComponents } from "./functions.js";
+import type { StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -102,6 +103,19 @@ function costOf(m: Mitigation, inventory: Inventory, targets: readonly string[],
   };
 }
 
+let marks = new Uint32Array(1024);
+let lastStamp = 0;
+
+/** A mark per cut-set position, cleared in O(1) by taking a new stamp. */
+function scratch(size: number): { readonly marks: Uint32Array; readonly stamp: number } {
+  if (marks.length < size) marks = new Uint32Array(Math.max(size, 2 * marks.length));
+  if (++lastStamp === 0xffffffff) {
+    marks.fill(0);
+    lastStamp = 1;
+  }
+  return { marks, stamp: lastStamp };
+}
+
 /**
  * An upper bound on the benefit of a change that only touches the given components and data sets.
  * Only functions that reach one of its targets can change (FunctionReach). In those, every
@@ -117,20 +131,34 @@ function benefitBound(
   components: readonly string[],
   dataSets: readonly string[],
 ): number {
-  const { numbering, eventComponents } = scores.model;
-  const touched = new Set<number>();
+  const { numbering } = scores.model;
+  const touched: number[] = [];
   for (const id of components) {
     const e = numbering.lookup(id);
-    if (e !== undefined) touched.add(e);
+    if (e !== undefined) touched.push(e);
   }
   let bound = 0;
   for (const k of reach.affectedBy(roots)) {
     const f = scores.functions[k]!;
     if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
-    f.cutSetEvents.forEach((events, i) => {
-      // A touched component, or a switch-over pseudo-event (no component of this model).
-      if (events.some((e) => touched.has(e) || !(eventComponents[e]! >= 0))) bound += f.cutSetLoss[i]!;
-    });
+    // The sets with a touched component or a switch-over pseudo-event, each counted once.
+    const index = cutSetIndex(scores.model, f);
+    const losses = f.cutSetLoss;
+    const seen = scratch(losses.length);
+    const stamp = seen.stamp;
+    const add = (list: readonly number[]): void => {
+      for (const i of list) {
+        if (seen.marks[i] !== stamp) {
+          seen.marks[i] = stamp;
+          bound += losses[i]!;
+        }
+      }
+    };
+    add(index.withPseudoEvent);
+    for (const e of touched) {
+      const list = index.byEvent.get(e);
+      if (list) add(list);
+    }
   }
   const wanted = new Set(dataSets);
   for (const d of scores.dataSets) if (wanted.has(d.id)) bound += d.expectedAnnualLoss;
@@ -143,13 +171,18 @@ function benefitBound(
  * components keeps its figures: only the others count in the bound, are re-scored, and can stop a
  * benefit from carrying over to the next round.
  */
+const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
+
 class FunctionReach {
   private readonly byComponent = new Map<string, number[]>();
 
   constructor(scores: Scores) {
     const model = scores.model;
     model.functionNodes.forEach((root, k) => {
-      for (const id of reachedComponents(model, root)) {
+      // Function nodes are reused between re-scorings while their structure holds (model.ts).
+      let reached = reachedByRoot.get(root);
+      if (!reached) reachedByRoot.set(root, (reached = [...reachedComponents(model, root)]));
+      for (const id of reached) {
         let list = this.byComponent.get(id);
         if (!list) this.byComponent.set(id, (list = []));
         list.push(k);

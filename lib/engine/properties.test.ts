@@ -546,12 +546,36 @@ describe("scoring properties", () => {
         const base = scoreInventory(inv, { cache });
         expectSameSummary(summary(scoreInventory(inv)), summary(base));
         const spofs = new Set(base.functions.flatMap((f) => f.singlePointsOfFailure));
+        // Re-scored from `base` as the plan does (resolveModel's `previous`), every function and
+        // data set recomputed: what is taken over from the previous model must be what resolving
+        // afresh gives.
+        const everything = {
+          scores: base,
+          affectedFunctions: new Set(base.functions.map((_, k) => k)),
+          changedDataSets: new Set(base.dataSets.map((d) => d.id)),
+        };
         for (const m of MITIGATIONS) {
           for (const targets of m.candidates({ inventory: inv, scores: base, spofs }).slice(0, 2)) {
             const next = m.apply(inv, targets);
             expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache })));
+            expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache, reuse: everything })));
             compared++;
           }
+        }
+        // One record's figures changed in place of the record (its requirement tree shared), as
+        // the rate-only mitigations do: the figures-only path of resolveModel.
+        const list = inv.components ?? [];
+        if (list.length > 0) {
+          const k = pick % list.length;
+          const edited: Inventory = {
+            ...inv,
+            components: list.map((c, i) => (i === k ? { ...c, failuresPerYear: base.components[k]!.failuresPerYear * factor, monitored: !c.monitored } : c)),
+          };
+          const fresh = scoreInventory(edited);
+          const reused = scoreInventory(edited, { cache, reuse: everything });
+          expectSameSummary(summary(fresh), summary(reused));
+          expect(JSON.stringify(reused.components)).toBe(JSON.stringify(fresh.components));
+          expect(reused.assumptions).toEqual(fresh.assumptions);
         }
         // Same component records, another organisation and other people: their figures change.
         const others: Inventory = {
