@@ -366,13 +366,31 @@ export class CutSetEngine {
         const own: Family = { sets: [[node.event]], rideThrough: [0], truncated: false };
         if (!node.requires) return { family: own, rules: NO_RULES };
         const { family: below, rules } = this.entryOf(node.requires, budget);
-        const shifted: Family = {
-          sets: below.sets,
-          rideThrough:
-            node.rideThroughHours === 0 ? below.rideThrough : below.rideThrough.map((t) => t + node.rideThroughHours),
-          truncated: below.truncated,
-        };
-        return { family: this.union([own, shifted]), rules };
+        // When no set below holds the component's own event (always, for an inventory: its
+        // structure has no cycle), the union of {own} and the family below is already minimal
+        // and free of duplicates: the family below is (every entry is minimised), and {own}
+        // neither contains nor is contained in any of its sets. Then no minimising: own first,
+        // then below, as union() would list them.
+        const e = node.event;
+        if (below.sets.some((set) => set.includes(e))) {
+          const shifted: Family = {
+            sets: below.sets,
+            rideThrough:
+              node.rideThroughHours === 0 ? below.rideThrough : below.rideThrough.map((t) => t + node.rideThroughHours),
+            truncated: below.truncated,
+          };
+          return { family: this.union([own, shifted]), rules };
+        }
+        const sets = new Array<number[]>(below.sets.length + 1);
+        const rideThrough = new Array<number>(below.sets.length + 1);
+        sets[0] = own.sets[0]!;
+        rideThrough[0] = 0;
+        const shift = node.rideThroughHours;
+        for (let i = 0; i < below.sets.length; i++) {
+          sets[i + 1] = below.sets[i]!;
+          rideThrough[i + 1] = shift === 0 ? below.rideThrough[i]! : below.rideThrough[i]! + shift;
+        }
+        return { family: { sets, rideThrough, truncated: below.truncated }, rules };
       }
       case "gate": {
         const budgets = node.need <= 1 ? undefined : this.bounds.memberBudgets(node, budget);

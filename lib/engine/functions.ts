@@ -64,7 +64,7 @@ export interface FunctionResult {
 
 interface RawCutSet {
   readonly events: readonly number[];
-  /** Sorted member names, worked out when needed (namesOf): planning needs them only for ties. */
+  /** Sorted member names, worked out first where the sort needs them for a tie (namesOf). */
   names: readonly string[] | undefined;
   readonly weight: number;
   readonly contribution: number;
@@ -105,33 +105,56 @@ function unavailabilityOf(tables: EventTables, e: number): number {
   return Math.min(1, (tables.failuresPerYear[e]! * tables.repairHours[e]!) / HOURS_PER_YEAR);
 }
 
-function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family, figuresOnly: boolean): RawCutSet[] {
+/** d = 1 / Σ 1/r' of a cut set's members: the mean duration of their joint outage. */
+function meanJointOutageOf(tables: EventTables, events: readonly number[]): number {
+  let inverse = 0;
+  for (const e of events) inverse += 1 / tables.repairHours[e]!;
+  return 1 / inverse;
+}
+
+/** A cut set's contribution 8760 · w · Π q, with w = e^(−T/d) (model.md §4). */
+function contributionOf(tables: EventTables, events: readonly number[], t: number, meanJointOutage: number): number {
+  let product = 1;
+  for (const e of events) product *= unavailabilityOf(tables, e);
+  const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
+  return HOURS_PER_YEAR * weight * product;
+}
+
+function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family): RawCutSet[] {
   const out: RawCutSet[] = [];
   for (let i = 0; i < family.sets.length; i++) {
     const events = family.sets[i]!;
     const t = family.rideThrough[i]!;
-    let inverse = 0;
-    let product = 1;
-    for (const e of events) {
-      inverse += 1 / tables.repairHours[e]!;
-      product *= unavailabilityOf(tables, e);
-    }
-    const meanJointOutage = 1 / inverse;
+    const meanJointOutage = meanJointOutageOf(tables, events);
     const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
-    out.push({ events, names: undefined, weight, contribution: HOURS_PER_YEAR * weight * product, rideThrough: t, meanJointOutage });
+    out.push({ events, names: undefined, weight, contribution: contributionOf(tables, events, t, meanJointOutage), rideThrough: t, meanJointOutage });
   }
   const namesOf = (c: RawCutSet): readonly string[] => (c.names ??= c.events.map((e) => eventName(model, e)).sort());
-  if (figuresOnly) {
-    // Largest contribution first. Sets of equal contribution add up to the same bits in any
-    // order, and no figure depends on their order, so the plan's re-scorings skip the names
-    // (the sort is stable: ties keep the family's order, the same for the same input).
-    out.sort((a, b) => b.contribution - a.contribution);
-    return out;
-  }
   // Largest contribution first, ties by the sorted member list (inventory-format.md).
   out.sort((a, b) => b.contribution - a.contribution || compareNames(namesOf(a), namesOf(b)));
   for (const c of out) namesOf(c);
   return out;
+}
+
+/**
+ * The figures of weighCutSets without an object per set, for the plan's re-scorings: the
+ * contribution of each set (family order) and the positions largest first. Sets of equal
+ * contribution add up to the same bits in any order, and no figure the plan reads depends on
+ * their order, so ties keep the family's order (a stable sort) instead of going by member names.
+ */
+function weighFigures(tables: EventTables, family: Family): { readonly order: number[]; readonly contribution: number[]; readonly sum: number } {
+  const n = family.sets.length;
+  const contribution = new Array<number>(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const events = family.sets[i]!;
+    contribution[i] = contributionOf(tables, events, family.rideThrough[i]!, meanJointOutageOf(tables, events));
+    order[i] = i;
+  }
+  order.sort((a, b) => contribution[b]! - contribution[a]!);
+  let sum = 0;
+  for (const i of order) sum += contribution[i]!;
+  return { order, contribution, sum };
 }
 
 /**
@@ -177,18 +200,23 @@ function weighSingles(
  * lives). Both are getters: V8 would list a plain property of this literal before the getters,
  * and key order is part of the output (JSON).
  */
+/** Set `i` of an order-1 family: its one event. */
+function singleSetAt(events: readonly number[]): (i: number) => readonly number[] {
+  return (i) => [events[i]!];
+}
+
 function withCompactCutSets(
   fields: Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">,
-  events: readonly number[],
+  setAt: (i: number) => readonly number[],
   weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
   costFactor: number,
 ): FunctionResult {
-  let cutSetEvents: number[][] | undefined;
+  let cutSetEvents: (readonly number[])[] | undefined;
   let cutSetLoss: number[] | undefined;
   return {
     ...fields,
     get cutSetEvents() {
-      return (cutSetEvents ??= weighed.order.map((i) => [events[i]!]));
+      return (cutSetEvents ??= weighed.order.map(setAt));
     },
     get cutSetLoss() {
       return (cutSetLoss ??= weighed.order.map((i) => weighed.contribution[i]! * costFactor));
@@ -370,12 +398,44 @@ export function scoreFunctions(
           rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
           busFactor: busFactorOf(model, spofs),
         },
-        family.events,
+        singleSetAt(family.events),
         w,
         costFactor,
       );
     }
-    const cutSets = weighCutSets(model, tables, family, options.figuresOnly === true);
+    if (options.figuresOnly) {
+      // The plan's re-scorings: figures only, no object per cut set (weighFigures). A plain
+      // object of the same shape as below (getters would make every later read a slow one).
+      const w = weighFigures(tables, family);
+      const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, w.sum);
+      const spofs: number[] = [];
+      const cutSetEvents = new Array<readonly number[]>(w.order.length);
+      const cutSetLoss = new Array<number>(w.order.length);
+      for (let j = 0; j < w.order.length; j++) {
+        const i = w.order[j]!;
+        const set = family.sets[i]!;
+        cutSetEvents[j] = set;
+        cutSetLoss[j] = w.contribution[i]! * costFactor;
+        if (set.length === 1 && eventComponents[set[0]!]! >= 0) spofs.push(eventComponents[set[0]!]!);
+      }
+      return {
+        id: f.id,
+        name: f.name ?? f.id,
+        hours,
+        hoursWeight: weight,
+        downtimeCostPerHour: f.downtimeCostPerHour,
+        downtimeHoursPerYear,
+        expectedAnnualLoss: downtimeHoursPerYear * costFactor,
+        singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
+        cutSets: [],
+        truncated: family.truncated,
+        rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+        busFactor: busFactorOf(model, spofs),
+        cutSetEvents,
+        cutSetLoss,
+      };
+    }
+    const cutSets = weighCutSets(model, tables, family);
     let sum = 0;
     for (const c of cutSets) sum += c.contribution;
     const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, sum);
@@ -393,24 +453,22 @@ export function scoreFunctions(
       downtimeHoursPerYear,
       expectedAnnualLoss: downtimeHoursPerYear * costFactor,
       singlePointsOfFailure: spofIds,
-      cutSets: options.figuresOnly
-        ? []
-        : cutSets.map((c) => ({
-            components: c.names!,
-            weight: c.weight,
-            downtimeHoursPerYear: c.contribution,
-            expectedAnnualLoss: c.contribution * costFactor,
-            rideThroughHours: c.rideThrough,
-            meanJointOutageHours: c.meanJointOutage,
-            members: c.events
-              .map((e) => ({
-                id: eventName(model, e),
-                failuresPerYear: tables.failuresPerYear[e]!,
-                effectiveRepairHours: tables.repairHours[e]!,
-                unavailability: unavailabilityOf(tables, e),
-              }))
-              .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-          })),
+      cutSets: cutSets.map((c) => ({
+        components: c.names!,
+        weight: c.weight,
+        downtimeHoursPerYear: c.contribution,
+        expectedAnnualLoss: c.contribution * costFactor,
+        rideThroughHours: c.rideThrough,
+        meanJointOutageHours: c.meanJointOutage,
+        members: c.events
+          .map((e) => ({
+            id: eventName(model, e),
+            failuresPerYear: tables.failuresPerYear[e]!,
+            effectiveRepairHours: tables.repairHours[e]!,
+            unavailability: unavailabilityOf(tables, e),
+          }))
+          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      })),
       truncated: family.truncated,
       rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
       busFactor: busFactorOf(model, spofs),
