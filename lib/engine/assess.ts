@@ -88,12 +88,18 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   if (cache && cache.maxOrder !== maxOrder) throw new Error("bug: a ScoringCache serves one order limit");
   const model = resolveModel(inventory, cache?.numbering, cache?.models, options.reuse?.scores.model);
   const asOf = inventory.asOf ?? options.asOf!;
-  const { functions, pseudoEvents } = scoreFunctions(model, {
-    maxOrder,
-    figuresOnly: options.figuresOnly,
-    families: cache?.families,
-    reuse: options.reuse && { functions: options.reuse.scores.functions, affected: options.reuse.affectedFunctions },
-  });
+  const reuse = options.reuse;
+  // A change that reaches no function (a data-set mitigation) on the same structure: every
+  // function keeps its previous result, and the switch-over rates they use are unchanged.
+  const unchanged = reuse !== undefined && reuse.affectedFunctions.size === 0 && model.functionNodes === reuse.scores.model.functionNodes;
+  const { functions, pseudoEvents } = unchanged
+    ? { functions: reuse.scores.functions, pseudoEvents: reuse.scores.pseudoEvents }
+    : scoreFunctions(model, {
+        maxOrder,
+        figuresOnly: options.figuresOnly,
+        families: cache?.families,
+        reuse: reuse && { functions: reuse.scores.functions, affected: reuse.affectedFunctions },
+      });
   const previousDataSets = options.reuse?.scores.dataSets;
   const dataSets = (inventory.dataSets ?? []).map((ds, i) =>
     previousDataSets?.[i]?.id === ds.id && !options.reuse!.changedDataSets.has(ds.id)

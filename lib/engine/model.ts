@@ -231,11 +231,37 @@ function availabilityOf(inventory: Inventory): Map<string, number> {
 }
 
 /**
+ * For each component record of `inventory`, its position in `previous` when it is the same
+ * object there (−1 when not), provided `previous` was resolved with the same numbering,
+ * organisation and people (then such a record has the same event and figures). Mitigations only
+ * replace records and insert new ones (mitigations.ts), so both lists are walked in step;
+ * undefined when the lists are not related that way.
+ */
+function alignedRecords(inventory: Inventory, numbering: EventNumbering, previous: ResolvedModel): Int32Array | undefined {
+  const before = previous.inventory;
+  if (previous.numbering !== numbering || before.organization !== inventory.organization || before.people !== inventory.people) {
+    return undefined;
+  }
+  const a = before.components ?? [];
+  const b = inventory.components ?? [];
+  const out = new Int32Array(b.length).fill(-1);
+  let j = 0;
+  for (let i = 0; i < b.length; i++) {
+    if (j >= a.length) continue;
+    if (b[i] === a[j]) out[i] = j++;
+    else if (b[i]!.id === a[j]!.id) j++;
+  }
+  // Every earlier record must be accounted for (none removed).
+  return j === a.length ? out : undefined;
+}
+
+/**
  * The plan's commonest re-scoring: a change to the figures of some components (a support
  * contract, monitoring, a runbook, cross-training among the people already listed) or to data
- * sets only. Everything structural is `previous`'s: its nodes, switch-overs and function nodes;
- * only the changed records' figures are resolved. Undefined when the change is structural (a
- * record's `requires` or ride-through, the function list) or the frame differs (sameFrame).
+ * sets only. Everything structural is `previous`'s: its nodes, switch-overs and function nodes
+ * (the same arrays, which tells the plan that requirements and kinds are unchanged); only the
+ * changed records' figures are resolved. Undefined when the change is structural (a record's
+ * `requires`, ride-through or kind, the function list) or the frame differs (sameFrame).
  */
 function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel): ResolvedModel | undefined {
   if (!sameFrame(inventory, cache.numbering, previous)) return undefined;
@@ -251,7 +277,8 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
     const c = raw[i]!;
     const was = prevRaw[i]!;
     if (c === was) continue;
-    if (c.requires !== was.requires || c.runtimeMinutes !== was.runtimeMinutes) return undefined;
+    // Kind too: what a mitigation touches depends on kinds and requirements only (plan.ts BoundMemo).
+    if (c.requires !== was.requires || c.runtimeMinutes !== was.runtimeMinutes || c.kind !== was.kind) return undefined;
     changed.push(i);
   }
   const { organization, numbering } = previous;
@@ -324,9 +351,10 @@ export function resolveModel(
     const figuresOnly = resolveFiguresOnly(inventory, cache, previous);
     if (figuresOnly) return figuresOnly;
   }
-  const prev = cache && sameFrame(inventory, numbering, previous) ? previous : undefined;
+  // Position in `previous` of each record that is the same object (−1 for the others).
+  const prevAt = cache && previous ? alignedRecords(inventory, numbering, previous) : undefined;
+  const prev = prevAt ? previous : undefined;
   // Read once: the model object has getters, so its properties are hash look-ups.
-  const prevRaw = prev?.inventory.components;
   const prevComponents = prev?.components;
   const prevEvents = prev?.componentEvents;
   const prevRates = prev?.failuresPerYear;
@@ -392,12 +420,13 @@ export function resolveModel(
   for (let i = 0; i < count; i++) {
     const c = rawComponents[i]!;
     if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
-    if (prev && prevRaw![i] === c) {
-      // The same record in the same frame (sameFrame): the same event and figures.
-      componentEvents[i] = prevEvents![i]!;
-      cachedValues![i] = prevComponents![i];
-      failuresPerYear[i] = prevRates![i]!;
-      effectiveRepairHours[i] = prevRepairs![i]!;
+    const j = prevAt ? prevAt[i]! : -1;
+    if (j >= 0) {
+      // The same record under the same organisation and people: the same event and figures.
+      componentEvents[i] = prevEvents![j]!;
+      cachedValues![i] = prevComponents![j];
+      failuresPerYear[i] = prevRates![j]!;
+      effectiveRepairHours[i] = prevRepairs![j]!;
       continue;
     }
     componentEvents[i] = numbering.of(c.id);
@@ -483,12 +512,13 @@ export function resolveModel(
     const known = componentNodes[i];
     if (known) return known;
     const raw = rawComponents[i]!;
-    if (prev && prevRaw![i] === raw) {
-      const was = prevBuilds![i]!;
+    const j = prevAt ? prevAt[i]! : -1;
+    if (j >= 0) {
+      const was = prevBuilds![j]!;
       if (was.refs.every(sameRef)) {
         for (const p of was.pseudo) pseudoEvents.push(p);
         componentBuilds[i] = was;
-        return (componentNodes[i] = prevNodes![i]!);
+        return (componentNodes[i] = prevNodes![j]!);
       }
     }
     const cached = cache?.nodes.get(raw);

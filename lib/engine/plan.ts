@@ -14,7 +14,8 @@ import {
   type MitigationCost,
   type PlanContext,
 } from "./mitigations.js";
-import { cutSetIndex, reachedComponents } from "./functions.js";
+import type { DataSetResult } from "./data-sets.js";
+import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
 import type { StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
 
@@ -129,7 +130,7 @@ function benefitBound(
   reach: FunctionReach,
   roots: readonly string[],
   components: readonly string[],
-  dataSets: readonly string[],
+  dataSets: readonly DataSetResult[],
 ): number {
   const { numbering } = scores.model;
   const touched: number[] = [];
@@ -160,8 +161,56 @@ function benefitBound(
       if (list) add(list);
     }
   }
-  const wanted = new Set(dataSets);
-  for (const d of scores.dataSets) if (wanted.has(d.id)) bound += d.expectedAnnualLoss;
+  for (const d of dataSets) bound += d.expectedAnnualLoss;
+  return bound;
+}
+
+/**
+ * A bound and what it was computed from. It still holds in a later round when the structure is
+ * the same (the same componentNodes array: model.ts resolveFiguresOnly shares it only when every
+ * requirement and kind is unchanged, and what a mitigation touches follows from those and its
+ * targets), and the functions and data sets it summed are the same result objects.
+ */
+interface BoundMemo {
+  readonly structure: readonly StructureNode[];
+  readonly touches: readonly string[];
+  readonly functions: readonly FunctionResult[];
+  readonly dataSets: readonly DataSetResult[];
+  readonly bound: number;
+}
+
+function boundOf(
+  memos: Map<string, BoundMemo>,
+  key: string,
+  m: Mitigation,
+  targets: readonly string[],
+  roots: readonly string[],
+  inventory: Inventory,
+  scores: Scores,
+  reach: FunctionReach,
+  dataSetsById: ReadonlyMap<string, DataSetResult>,
+): number {
+  const structure = scores.model.componentNodes;
+  const affected = reach.affectedBy(roots);
+  const dataSets: DataSetResult[] = [];
+  for (const id of m.touchesDataSets(targets)) {
+    const d = dataSetsById.get(id);
+    if (d) dataSets.push(d);
+  }
+  const memo = memos.get(key);
+  if (
+    memo &&
+    memo.structure === structure &&
+    memo.functions.length === affected.length &&
+    affected.every((k, i) => scores.functions[k] === memo.functions[i]) &&
+    memo.dataSets.length === dataSets.length &&
+    dataSets.every((d, i) => memo.dataSets[i] === d)
+  ) {
+    return memo.bound;
+  }
+  const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
+  const bound = benefitBound(scores, reach, roots, touches, dataSets);
+  memos.set(key, { structure, touches, functions: affected.map((k) => scores.functions[k]!), dataSets, bound });
   return bound;
 }
 
@@ -266,7 +315,9 @@ function candidatesFor(
   reach: FunctionReach,
   applied: ReadonlySet<string>,
   options: PlanOptions,
+  memos: Map<string, BoundMemo>,
 ): Candidate[] {
+  const dataSetsById = new Map(scores.dataSets.map((d) => [d.id, d]));
   const spofs = new Set<string>();
   for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
   const ctx: PlanContext = { inventory, scores, spofs };
@@ -277,18 +328,19 @@ function candidatesFor(
     const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: [...targets].sort().join("\u0000") }));
     byIds.sort((a, b) => (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0));
     for (const { targets } of byIds) {
-      if (applied.has(keyOf(m.id, targets))) continue;
+      const key = keyOf(m.id, targets);
+      if (applied.has(key)) continue;
       const cost = costOf(m, inventory, targets, scores, options);
       const roots = rootsOf(scores, targets);
       out.push({
         roots,
-        key: keyOf(m.id, targets),
+        key,
         mitigation: m,
         targets,
         cost,
         annualizedCost: annualizedCost(cost),
         firstYearCost: firstYearCost(cost),
-        bound: benefitBound(scores, reach, roots, m.touches(inventory, targets), m.touchesDataSets(targets)),
+        bound: boundOf(memos, key, m, targets, roots, inventory, scores, reach, dataSetsById),
       });
     }
   }
@@ -373,9 +425,11 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
 
   // Benefits measured in the previous round that the last pick cannot have changed (see carried()).
   let carriedOver = new Map<string, number>();
+  // Bounds of earlier rounds that still hold (see BoundMemo).
+  const memos = new Map<string, BoundMemo>();
 
   for (;;) {
-    candidates = candidatesFor(current, scores, reach, applied, options);
+    candidates = candidatesFor(current, scores, reach, applied, options, memos);
     if (plan.length >= maxItems) break;
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then target ids.
