@@ -122,8 +122,9 @@ function scratch(size: number): { readonly marks: Uint32Array; readonly stamp: n
  * Only functions that reach one of its targets can change (FunctionReach). In those, every
  * mitigation leaves the cut sets that avoid the components it touches unchanged and minimal
  * (they fail the function through paths the change does not alter), so the loss after is at
- * least the money of those sets: the benefit is at most the money of the others. Sets with a
- * switch-over pseudo-event are always counted: its rate depends on its group's primary.
+ * least the money of those sets: the benefit is at most the money of the others, or the share of
+ * it the mitigation says it can remove (Mitigation.boundShare). Sets with a switch-over
+ * pseudo-event are always counted in full: its rate depends on its group's primary.
  */
 function benefitBound(
   scores: Scores,
@@ -131,8 +132,15 @@ function benefitBound(
   roots: readonly string[],
   components: readonly string[],
   dataSets: readonly DataSetResult[],
+  share: ((meanJointOutageHours: number) => number) | undefined,
 ): number {
-  const { numbering } = scores.model;
+  const { numbering, eventComponents, effectiveRepairHours } = scores.model;
+  // The share of a set without switch-over (all its members are components) the change can remove.
+  const shareOf = (events: readonly number[]): number => {
+    let inverse = 0;
+    for (const e of events) inverse += 1 / effectiveRepairHours[eventComponents[e]!]!;
+    return share!(1 / inverse);
+  };
   const touched: number[] = [];
   for (const id of components) {
     const e = numbering.lookup(id);
@@ -147,18 +155,19 @@ function benefitBound(
     const losses = f.cutSetLoss;
     const seen = scratch(losses.length);
     const stamp = seen.stamp;
-    const add = (list: readonly number[]): void => {
+    const add = (list: readonly number[], shared: boolean): void => {
       for (const i of list) {
         if (seen.marks[i] !== stamp) {
           seen.marks[i] = stamp;
-          bound += losses[i]!;
+          bound += shared ? losses[i]! * shareOf(f.cutSetEvents[i]!) : losses[i]!;
         }
       }
     };
-    add(index.withPseudoEvent);
+    // Sets with a switch-over first, in full: a switch-over's rate follows its primary's.
+    add(index.withPseudoEvent, false);
     for (const e of touched) {
       const list = index.byEvent.get(e);
-      if (list) add(list);
+      if (list) add(list, share !== undefined);
     }
   }
   for (const d of dataSets) bound += d.expectedAnnualLoss;
@@ -209,7 +218,7 @@ function boundOf(
     return memo.bound;
   }
   const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
-  const bound = benefitBound(scores, reach, roots, touches, dataSets);
+  const bound = benefitBound(scores, reach, roots, touches, dataSets, m.boundShare);
   memos.set(key, { structure, touches, functions: affected.map((k) => scores.functions[k]!), dataSets, bound });
   return bound;
 }
