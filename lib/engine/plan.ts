@@ -174,11 +174,17 @@ function benefitBound(
   return bound;
 }
 
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /**
- * A bound and what it was computed from. It still holds in a later round when the structure is
- * the same (the same componentNodes array: model.ts resolveFiguresOnly shares it only when every
- * requirement and kind is unchanged, and what a mitigation touches follows from those and its
- * targets), and the functions and data sets it summed are the same result objects.
+ * A bound and what it was computed from. It still holds in a later round when the mitigation
+ * touches the same components, and the functions and data sets it summed are the same result
+ * objects (the same cut sets and money: the bound reads nothing else). What it touches follows
+ * from its targets, the requirements and the kinds, so while the structure is the same (the same
+ * componentNodes array: model.ts resolveFiguresOnly shares it only when every requirement and kind
+ * is unchanged) it is not worked out again.
  */
 interface BoundMemo {
   readonly structure: readonly StructureNode[];
@@ -207,17 +213,19 @@ function boundOf(
     if (d) dataSets.push(d);
   }
   const memo = memos.get(key);
+  // After a structural change, what it touches is worked out again; often it is the same.
+  const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
   if (
     memo &&
-    memo.structure === structure &&
+    (memo.touches === touches || sameList(memo.touches, touches)) &&
     memo.functions.length === affected.length &&
     affected.every((k, i) => scores.functions[k] === memo.functions[i]) &&
     memo.dataSets.length === dataSets.length &&
     dataSets.every((d, i) => memo.dataSets[i] === d)
   ) {
+    if (memo.structure !== structure) memos.set(key, { ...memo, structure, touches });
     return memo.bound;
   }
-  const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
   const bound = benefitBound(scores, reach, roots, touches, dataSets, m.boundShare);
   memos.set(key, { structure, touches, functions: affected.map((k) => scores.functions[k]!), dataSets, bound });
   return bound;

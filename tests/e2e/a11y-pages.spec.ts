@@ -3,6 +3,7 @@
  * a step showing what is missing, results and their absence, forms with errors.
  */
 import { expect, test, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
 import { createOrganizationAndOpenQuestions, expectAccessible, signUpNewUser, stepHeading, uniqueEmail } from "./questionnaire-support";
 
 const STEPS = ["Your business", "What you do", "Building and power", "Internet", "Network gear", "Computers, software and services", "Data and backups", "People", "Review"];
@@ -107,6 +108,30 @@ test("a consultant's pages: the portfolio before a firm, the firm's forms with e
   await page.goto("/invite/not-a-real-invitation-token");
   await expect(page.getByRole("alert").filter({ hasText: "This invitation link is not valid." })).toBeVisible();
   await expectAccessible(page, "invalid invitation");
+});
+
+/**
+ * The error page needs something to fail: the test spoils the stored answers of its own
+ * assessment in the e2e database (a SQLite file: scripts/e2e-server.sh), as a damaged database
+ * would, and opens the questions.
+ */
+test("the error page shown when a page cannot be built", async ({ page }) => {
+  const url = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
+  test.skip(!url.startsWith("file:"), "the e2e database is not a SQLite file");
+  await signUpNewUser(page, "Eve Error", uniqueEmail("eve"));
+  const questions = await createOrganizationAndOpenQuestions(page, "Errant Bakery");
+  const assessmentId = /\/assessment\/([^/]+)\/questionnaire/.exec(questions)![1]!;
+  const db = new Database(url.slice("file:".length));
+  try {
+    const changed = db.prepare("UPDATE Assessment SET questionnaireJson = '{not json' WHERE id = ?").run(assessmentId).changes;
+    expect(changed).toBe(1);
+  } finally {
+    db.close();
+  }
+  await page.goto(questions);
+  await expect(page.getByRole("heading", { level: 1, name: "Something went wrong" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await expectAccessible(page, "error page");
 });
 
 test("the demo: full results, what-if and every filled questionnaire step", async ({ page }) => {
