@@ -192,36 +192,76 @@ function weighSingles(
   return { order, contribution, downtimeHoursPerYear: Math.min(HOURS_PER_YEAR, sum) };
 }
 
-/**
- * A result whose cutSetEvents (one array per set) and cutSetLoss are written out on first read:
- * the order-1 callers (SPOF lists) read neither. At module level, so that the getters keep only
- * the function's events and weighing alive, not the scoring's engine and tables (a result
- * outlives them, and whatever it keeps is copied by every young-generation collection while it
- * lives). Both are getters: V8 would list a plain property of this literal before the getters,
- * and key order is part of the output (JSON).
- */
 /** Set `i` of an order-1 family: its one event. */
 function singleSetAt(events: readonly number[]): (i: number) => readonly number[] {
   return (i) => [events[i]!];
 }
 
-function withCompactCutSets(
-  fields: Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">,
-  setAt: (i: number) => readonly number[],
-  weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
-  costFactor: number,
-): FunctionResult {
-  let cutSetEvents: (readonly number[])[] | undefined;
-  let cutSetLoss: number[] | undefined;
-  return {
-    ...fields,
-    get cutSetEvents() {
-      return (cutSetEvents ??= weighed.order.map(setAt));
-    },
-    get cutSetLoss() {
-      return (cutSetLoss ??= weighed.order.map((i) => weighed.contribution[i]! * costFactor));
-    },
-  };
+type CompactFields = Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">;
+
+/**
+ * A result whose cutSetEvents (one array per set) and cutSetLoss are written out on first read:
+ * the order-1 callers (SPOF lists) read neither. It keeps only the function's events and
+ * weighing alive, not the scoring's engine and tables (a result outlives them, and whatever it
+ * keeps is copied by every young-generation collection while it lives). A class rather than an
+ * object literal with getters: V8 makes such a literal a slow dictionary object, about seventy
+ * times slower to create and slower to read. toJSON writes the fields in the order of the other
+ * results, the two lazy ones last (key order is part of the output).
+ */
+class CompactFunctionResult implements FunctionResult {
+  readonly id: string;
+  readonly name: string;
+  readonly hours: "always" | "business";
+  readonly hoursWeight: number;
+  readonly downtimeCostPerHour: number;
+  readonly downtimeHoursPerYear: number;
+  readonly expectedAnnualLoss: number;
+  readonly singlePointsOfFailure: readonly string[];
+  readonly cutSets: readonly WeightedCutSet[];
+  readonly truncated: boolean;
+  readonly rtoBreaches: readonly RtoBreach[];
+  readonly busFactor: readonly BusFactorFinding[];
+  readonly #setAt: (i: number) => readonly number[];
+  readonly #weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] };
+  readonly #costFactor: number;
+  #cutSetEvents: (readonly number[])[] | undefined;
+  #cutSetLoss: number[] | undefined;
+
+  constructor(
+    fields: CompactFields,
+    setAt: (i: number) => readonly number[],
+    weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
+    costFactor: number,
+  ) {
+    this.id = fields.id;
+    this.name = fields.name;
+    this.hours = fields.hours;
+    this.hoursWeight = fields.hoursWeight;
+    this.downtimeCostPerHour = fields.downtimeCostPerHour;
+    this.downtimeHoursPerYear = fields.downtimeHoursPerYear;
+    this.expectedAnnualLoss = fields.expectedAnnualLoss;
+    this.singlePointsOfFailure = fields.singlePointsOfFailure;
+    this.cutSets = fields.cutSets;
+    this.truncated = fields.truncated;
+    this.rtoBreaches = fields.rtoBreaches;
+    this.busFactor = fields.busFactor;
+    this.#setAt = setAt;
+    this.#weighed = weighed;
+    this.#costFactor = costFactor;
+  }
+
+  get cutSetEvents(): readonly (readonly number[])[] {
+    return (this.#cutSetEvents ??= this.#weighed.order.map(this.#setAt));
+  }
+
+  get cutSetLoss(): readonly number[] {
+    const { order, contribution } = this.#weighed;
+    return (this.#cutSetLoss ??= order.map((i) => contribution[i]! * this.#costFactor));
+  }
+
+  toJSON(): FunctionResult {
+    return { ...this, cutSetEvents: this.cutSetEvents, cutSetLoss: this.cutSetLoss };
+  }
 }
 
 /** Id of component `i` (read from the inventory: the resolved component objects are lazy). */
@@ -383,7 +423,7 @@ export function scoreFunctions(
         const c = eventComponents[family.events[i]!]!;
         if (c >= 0) spofs.push(c);
       }
-      return withCompactCutSets(
+      return new CompactFunctionResult(
         {
           id: f.id,
           name: f.name ?? f.id,
