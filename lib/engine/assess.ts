@@ -54,7 +54,11 @@ export function optionProblems(inventory: Inventory, options: ScoreOptions): Pro
  * `figuresOnly` skips the per-cut-set explanations.
  */
 export interface ScoreInternals {
-  /** Skip the per-cut-set explanations. */
+  /**
+   * Skip the per-cut-set explanations (the plan's re-scorings). Cut sets of equal contribution,
+   * and so the SPOF, RTO and bus-factor lists, are then in the order the sets were found, not by
+   * name: the figures are the same bits.
+   */
   readonly figuresOnly?: boolean;
   /** Reuse a previous scoring for every function and data set but those that can have changed. */
   readonly reuse?: {

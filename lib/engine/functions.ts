@@ -138,9 +138,11 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family)
 
 /**
  * The figures of weighCutSets without an object per set, for the plan's re-scorings: the
- * contribution of each set (family order) and the positions largest first. Sets of equal
- * contribution add up to the same bits in any order, and no figure the plan reads depends on
- * their order, so ties keep the family's order (a stable sort) instead of going by member names.
+ * contribution of each set (family order) and the positions largest first. Ties keep the
+ * family's order (a stable sort) instead of going by member names: equal contributions sit next
+ * to each other, so the sum has the same bits whichever comes first. What does follow that order
+ * (the order of the SPOF, RTO and bus-factor lists, cutSetEvents, and the bound's sum in plan.ts)
+ * is read by the plan only as sets or as an upper bound.
  */
 function weighFigures(tables: EventTables, family: Family): { readonly order: number[]; readonly contribution: number[]; readonly sum: number } {
   const n = family.sets.length;
@@ -206,7 +208,8 @@ type CompactFields = Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">;
  * keeps is copied by every young-generation collection while it lives). A class rather than an
  * object literal with getters: V8 makes such a literal a slow dictionary object, about seventy
  * times slower to create and slower to read. toJSON writes the fields in the order of the other
- * results, the two lazy ones last (key order is part of the output).
+ * results, the two lazy ones last (key order is part of the output). A spread, structuredClone
+ * or Object.keys sees only the other fields: copy through JSON.
  */
 class CompactFunctionResult implements FunctionResult {
   readonly id: string;

@@ -229,7 +229,10 @@ function closureOf(inventory: Inventory, id: string): readonly string[] {
 
 const componentIdsCache = new WeakMap<Inventory, ReadonlySet<string>>();
 
-/** The component ids of an inventory (never changed: inventories are never changed once made). */
+/**
+ * The component ids of an inventory. Kept per inventory object: a finished inventory is never
+ * changed, and `apply` reads this only for its input, never for the copy it is editing.
+ */
 function componentIds(inventory: Inventory): ReadonlySet<string> {
   let known = componentIdsCache.get(inventory);
   if (!known) componentIdsCache.set(inventory, (known = new Set((inventory.components ?? []).map((c) => c.id))));

@@ -179,11 +179,6 @@ function sameFrame(inventory: Inventory, numbering: EventNumbering, previous: Re
   return true;
 }
 
-/**
- * `cache` and `previous` serve the plan's many re-scorings (assess.ts ScoringCache): `previous` is
- * the model the inventory was derived from, whose unchanged records are taken over by position
- * without a look-up. Both give the same figures and structure as resolving afresh.
- */
 /** Hours a repair waits for someone who can do it (model.md §2). */
 function peopleWaitOf(c: Component, organization: ResolvedOrganization, availability: ReadonlyMap<string, number>): number {
   if (c.knownBy === undefined) return 0;
@@ -340,6 +335,11 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
   };
 }
 
+/**
+ * `cache` and `previous` serve the plan's many re-scorings (assess.ts ScoringCache): `previous` is
+ * the model the inventory was derived from, whose unchanged records are taken over by position
+ * without a look-up. Both give the same figures and structure as resolving afresh.
+ */
 export function resolveModel(
   inventory: Inventory,
   numbering: EventNumbering = new EventNumbering(),
