@@ -163,22 +163,6 @@ export class ModelCache {
   readonly functionNodes = new WeakMap<object, ComponentBuild & { readonly node: StructureNode }>();
 }
 
-/**
- * Whether `previous` was resolved from the same organisation, people and component ids in the
- * same order, with the same numbering: then a component record that is the same object has the
- * same figures, event number and (when what it points to is unchanged) node.
- */
-function sameFrame(inventory: Inventory, numbering: EventNumbering, previous: ResolvedModel | undefined): previous is ResolvedModel {
-  if (!previous || previous.numbering !== numbering) return false;
-  const before = previous.inventory;
-  if (before.organization !== inventory.organization || before.people !== inventory.people) return false;
-  const a = before.components ?? [];
-  const b = inventory.components ?? [];
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
-  return true;
-}
-
 /** Hours a repair waits for someone who can do it (model.md §2). */
 function peopleWaitOf(c: Component, organization: ResolvedOrganization, availability: ReadonlyMap<string, number>): number {
   if (c.knownBy === undefined) return 0;
@@ -216,6 +200,12 @@ function resolvedComponentOf(
     runtimeMinutes: c.runtimeMinutes ?? 0,
     knownBy: c.knownBy,
   };
+}
+
+/** What `cache` resolved for this record under the same organisation and people, if anything. */
+function cachedResolution(cache: ModelCache, c: Component, inventory: Inventory): ResolvedComponent | undefined {
+  const known = cache.resolved.get(c);
+  return known && known.organization === inventory.organization && known.people === inventory.people ? known.value : undefined;
 }
 
 /** Availability of each person by id, defaults applied. */
@@ -256,11 +246,12 @@ function alignedRecords(inventory: Inventory, numbering: EventNumbering, previou
  * sets only. Everything structural is `previous`'s: its nodes, switch-overs and function nodes
  * (the same arrays, which tells the plan that requirements and kinds are unchanged); only the
  * changed records' figures are resolved. Undefined when the change is structural (a record's
- * `requires`, ride-through or kind, the function list) or the frame differs (sameFrame).
+ * `requires`, ride-through or kind, an inserted record, the function list).
  */
-function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel): ResolvedModel | undefined {
-  if (!sameFrame(inventory, cache.numbering, previous)) return undefined;
+function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel, prevAt: Int32Array): ResolvedModel | undefined {
   const before = previous.inventory;
+  // No record inserted: positions (and ids) are the previous model's (alignedRecords).
+  if (prevAt.length !== (before.components ?? []).length) return undefined;
   const beforeFunctions = before.functions ?? [];
   const functions = inventory.functions ?? [];
   if (beforeFunctions.length !== functions.length) return undefined;
@@ -284,8 +275,7 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
     const availability = availabilityOf(inventory);
     for (const i of changed) {
       const c = raw[i]!;
-      const known = cache.resolved.get(c);
-      let value = known && known.organization === inventory.organization && known.people === inventory.people ? known.value : undefined;
+      let value = cachedResolution(cache, c, inventory);
       if (!value) {
         const d = COMPONENT_DEFAULTS[c.kind];
         value = resolvedComponentOf(
@@ -347,13 +337,13 @@ export function resolveModel(
   previous?: ResolvedModel,
 ): ResolvedModel {
   if (cache && cache.numbering !== numbering) throw new Error("bug: a ModelCache serves one EventNumbering");
-  if (cache && previous) {
-    const figuresOnly = resolveFiguresOnly(inventory, cache, previous);
-    if (figuresOnly) return figuresOnly;
-  }
   // Position in `previous` of each record that is the same object (−1 for the others).
   const prevAt = cache && previous ? alignedRecords(inventory, numbering, previous) : undefined;
   const prev = prevAt ? previous : undefined;
+  if (prev) {
+    const figuresOnly = resolveFiguresOnly(inventory, cache!, prev, prevAt!);
+    if (figuresOnly) return figuresOnly;
+  }
   // Read once: the model object has getters, so its properties are hash look-ups.
   const prevComponents = prev?.components;
   const prevEvents = prev?.componentEvents;
@@ -430,9 +420,8 @@ export function resolveModel(
       continue;
     }
     componentEvents[i] = numbering.of(c.id);
-    const known = cache?.resolved.get(c);
-    if (known && known.organization === org && known.people === inventory.people) {
-      const v = known.value;
+    const v = cache && cachedResolution(cache, c, inventory);
+    if (v) {
       cachedValues![i] = v;
       failuresPerYear[i] = v.failuresPerYear;
       repairHours[i] = v.repairHours;
@@ -508,25 +497,25 @@ export function resolveModel(
     const j = event < eventComponents.length ? eventComponents[event]! : -1;
     return j >= 0 && nodeOf(j) === node;
   };
+  // Takes over a node built before (as above), its own switch-overs with it.
+  const takesOver = (build: ComponentBuild): boolean => {
+    if (!build.refs.every(sameRef)) return false;
+    for (const p of build.pseudo) pseudoEvents.push(p);
+    return true;
+  };
   const nodeOf = (i: number): StructureNode => {
     const known = componentNodes[i];
     if (known) return known;
     const raw = rawComponents[i]!;
     const j = prevAt ? prevAt[i]! : -1;
-    if (j >= 0) {
-      const was = prevBuilds![j]!;
-      if (was.refs.every(sameRef)) {
-        for (const p of was.pseudo) pseudoEvents.push(p);
-        componentBuilds[i] = was;
-        return (componentNodes[i] = prevNodes![j]!);
-      }
+    if (j >= 0 && takesOver(prevBuilds![j]!)) {
+      componentBuilds[i] = prevBuilds![j];
+      return (componentNodes[i] = prevNodes![j]!);
     }
     const cached = cache?.nodes.get(raw);
-    if (cached && cached.refs.every(sameRef)) {
-      for (const p of cached.pseudo) pseudoEvents.push(p);
-      componentNodes[i] = cached.node;
+    if (cached && takesOver(cached)) {
       componentBuilds[i] = cached;
-      return cached.node;
+      return (componentNodes[i] = cached.node);
     }
     const built: Built | undefined = cache ? { refs: [], pseudo: [] } : undefined;
     const node: StructureNode = {
@@ -545,10 +534,7 @@ export function resolveModel(
   const functionNode = (req: Requirement): StructureNode => {
     if (!cache || typeof req === "string") return compile(req, undefined);
     const cached = cache.functionNodes.get(req);
-    if (cached && cached.refs.every(sameRef)) {
-      for (const p of cached.pseudo) pseudoEvents.push(p);
-      return cached.node;
-    }
+    if (cached && takesOver(cached)) return cached.node;
     const built: Built = { refs: [], pseudo: [] };
     const node = compile(req, built);
     cache.functionNodes.set(req, { node, ...built });
