@@ -112,11 +112,15 @@ function meanJointOutageOf(tables: EventTables, events: readonly number[]): numb
   return 1 / inverse;
 }
 
-/** A cut set's contribution 8760 · w · Π q, with w = e^(−T/d) (model.md §4). */
-function contributionOf(tables: EventTables, events: readonly number[], t: number, meanJointOutage: number): number {
+/** w = e^(−T/d): the chance the joint outage outlasts the ride-through T. */
+function weightOf(t: number, meanJointOutage: number): number {
+  return t === 0 ? 1 : Math.exp(-t / meanJointOutage);
+}
+
+/** A cut set's contribution 8760 · w · Π q (model.md §4). */
+function contributionOf(tables: EventTables, events: readonly number[], weight: number): number {
   let product = 1;
   for (const e of events) product *= unavailabilityOf(tables, e);
-  const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
   return HOURS_PER_YEAR * weight * product;
 }
 
@@ -126,8 +130,8 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family)
     const events = family.sets[i]!;
     const t = family.rideThrough[i]!;
     const meanJointOutage = meanJointOutageOf(tables, events);
-    const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
-    out.push({ events, names: undefined, weight, contribution: contributionOf(tables, events, t, meanJointOutage), rideThrough: t, meanJointOutage });
+    const weight = weightOf(t, meanJointOutage);
+    out.push({ events, names: undefined, weight, contribution: contributionOf(tables, events, weight), rideThrough: t, meanJointOutage });
   }
   const namesOf = (c: RawCutSet): readonly string[] => (c.names ??= c.events.map((e) => eventName(model, e)).sort());
   // Largest contribution first, ties by the sorted member list (inventory-format.md).
@@ -150,7 +154,7 @@ function weighFigures(tables: EventTables, family: Family): { readonly order: nu
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const events = family.sets[i]!;
-    contribution[i] = contributionOf(tables, events, family.rideThrough[i]!, meanJointOutageOf(tables, events));
+    contribution[i] = contributionOf(tables, events, weightOf(family.rideThrough[i]!, meanJointOutageOf(tables, events)));
     order[i] = i;
   }
   order.sort((a, b) => contribution[b]! - contribution[a]!);
@@ -177,8 +181,7 @@ function weighSingles(
     const t = singles.t[i]!;
     // As weighCutSets with one member: d = 1 / (1 / r'), the product is q.
     const meanJointOutage = 1 / (1 / tables.repairHours[e]!);
-    const weight = t === 0 ? 1 : Math.exp(-t / meanJointOutage);
-    contribution[i] = HOURS_PER_YEAR * weight * unavailabilityOf(tables, singles.events[i]!);
+    contribution[i] = HOURS_PER_YEAR * weightOf(t, meanJointOutage) * unavailabilityOf(tables, singles.events[i]!);
     order[i] = i;
   }
   const names = model.numbering;
@@ -265,6 +268,31 @@ class CompactFunctionResult implements FunctionResult {
   toJSON(): FunctionResult {
     return { ...this, cutSetEvents: this.cutSetEvents, cutSetLoss: this.cutSetLoss };
   }
+}
+
+/** The fields every kind of function result has, in their output order (cut sets aside). */
+function resultFields(
+  model: ResolvedModel,
+  f: NonNullable<ResolvedModel["inventory"]["functions"]>[number],
+  figures: { readonly hours: "always" | "business"; readonly weight: number; readonly costFactor: number; readonly downtimeHoursPerYear: number },
+  spofs: readonly number[],
+  cutSets: readonly WeightedCutSet[],
+  truncated: boolean,
+): CompactFields {
+  return {
+    id: f.id,
+    name: f.name ?? f.id,
+    hours: figures.hours,
+    hoursWeight: figures.weight,
+    downtimeCostPerHour: f.downtimeCostPerHour,
+    downtimeHoursPerYear: figures.downtimeHoursPerYear,
+    expectedAnnualLoss: figures.downtimeHoursPerYear * figures.costFactor,
+    singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
+    cutSets,
+    truncated,
+    rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+    busFactor: busFactorOf(model, spofs),
+  };
 }
 
 /** Id of component `i` (read from the inventory: the resolved component objects are lazy). */
@@ -426,21 +454,9 @@ export function scoreFunctions(
         const c = eventComponents[family.events[i]!]!;
         if (c >= 0) spofs.push(c);
       }
+      const figures = { hours, weight, costFactor, downtimeHoursPerYear: w.downtimeHoursPerYear };
       return new CompactFunctionResult(
-        {
-          id: f.id,
-          name: f.name ?? f.id,
-          hours,
-          hoursWeight: weight,
-          downtimeCostPerHour: f.downtimeCostPerHour,
-          downtimeHoursPerYear: w.downtimeHoursPerYear,
-          expectedAnnualLoss: w.downtimeHoursPerYear * costFactor,
-          singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
-          cutSets: [],
-          truncated: family.truncated,
-          rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
-          busFactor: busFactorOf(model, spofs),
-        },
+        resultFields(model, f, figures, spofs, [], family.truncated),
         singleSetAt(family.events),
         w,
         costFactor,
@@ -448,7 +464,7 @@ export function scoreFunctions(
     }
     if (options.figuresOnly) {
       // The plan's re-scorings: figures only, no object per cut set (weighFigures). A plain
-      // object of the same shape as below (getters would make every later read a slow one).
+      // object like below (getters would make every later read a slow one).
       const w = weighFigures(tables, family);
       const downtimeHoursPerYear = Math.min(HOURS_PER_YEAR, w.sum);
       const spofs: number[] = [];
@@ -461,22 +477,7 @@ export function scoreFunctions(
         cutSetLoss[j] = w.contribution[i]! * costFactor;
         if (set.length === 1 && eventComponents[set[0]!]! >= 0) spofs.push(eventComponents[set[0]!]!);
       }
-      return {
-        id: f.id,
-        name: f.name ?? f.id,
-        hours,
-        hoursWeight: weight,
-        downtimeCostPerHour: f.downtimeCostPerHour,
-        downtimeHoursPerYear,
-        expectedAnnualLoss: downtimeHoursPerYear * costFactor,
-        singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
-        cutSets: [],
-        truncated: family.truncated,
-        rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
-        busFactor: busFactorOf(model, spofs),
-        cutSetEvents,
-        cutSetLoss,
-      };
+      return { ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, [], family.truncated), cutSetEvents, cutSetLoss };
     }
     const cutSets = weighCutSets(model, tables, family);
     let sum = 0;
@@ -486,35 +487,24 @@ export function scoreFunctions(
     const spofs = cutSets
       .filter((c) => c.events.length === 1 && model.eventComponents[c.events[0]!]! >= 0)
       .map((c) => model.eventComponents[c.events[0]!]!);
-    const spofIds = spofs.map((e) => componentId(model, e));
+    const explained = cutSets.map((c) => ({
+      components: c.names!,
+      weight: c.weight,
+      downtimeHoursPerYear: c.contribution,
+      expectedAnnualLoss: c.contribution * costFactor,
+      rideThroughHours: c.rideThrough,
+      meanJointOutageHours: c.meanJointOutage,
+      members: c.events
+        .map((e) => ({
+          id: eventName(model, e),
+          failuresPerYear: tables.failuresPerYear[e]!,
+          effectiveRepairHours: tables.repairHours[e]!,
+          unavailability: unavailabilityOf(tables, e),
+        }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    }));
     return {
-      id: f.id,
-      name: f.name ?? f.id,
-      hours,
-      hoursWeight: weight,
-      downtimeCostPerHour: f.downtimeCostPerHour,
-      downtimeHoursPerYear,
-      expectedAnnualLoss: downtimeHoursPerYear * costFactor,
-      singlePointsOfFailure: spofIds,
-      cutSets: cutSets.map((c) => ({
-        components: c.names!,
-        weight: c.weight,
-        downtimeHoursPerYear: c.contribution,
-        expectedAnnualLoss: c.contribution * costFactor,
-        rideThroughHours: c.rideThrough,
-        meanJointOutageHours: c.meanJointOutage,
-        members: c.events
-          .map((e) => ({
-            id: eventName(model, e),
-            failuresPerYear: tables.failuresPerYear[e]!,
-            effectiveRepairHours: tables.repairHours[e]!,
-            unavailability: unavailabilityOf(tables, e),
-          }))
-          .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      })),
-      truncated: family.truncated,
-      rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
-      busFactor: busFactorOf(model, spofs),
+      ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, explained, family.truncated),
       cutSetEvents: cutSets.map((c) => c.events),
       cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
     };
