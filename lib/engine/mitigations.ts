@@ -134,13 +134,25 @@ function editDataSet(inventory: Inventory, id: string): DataSet {
   return copy;
 }
 
-const groupIdsCache = new WeakMap<Inventory, ReadonlySet<string>>();
+/**
+ * `compute` kept per inventory object. The plan asks the same questions of one inventory for
+ * every candidate; a finished inventory is never changed, and `apply` asks only of its input,
+ * never of the copy it is editing.
+ */
+function perInventory<T>(compute: (inventory: Inventory) => T): (inventory: Inventory) => T {
+  const known = new WeakMap<Inventory, { readonly value: T }>();
+  return (inventory) => {
+    let entry = known.get(inventory);
+    if (!entry) known.set(inventory, (entry = { value: compute(inventory) }));
+    return entry.value;
+  };
+}
+
+const groupIdsIn = perInventory<ReadonlySet<string>>(findGroupIds);
 
 /** The ids of the named groups of an inventory, as a new set the caller may add to. */
 function groupIdsOf(inventory: Inventory): Set<string> {
-  let known = groupIdsCache.get(inventory);
-  if (!known) groupIdsCache.set(inventory, (known = findGroupIds(inventory)));
-  return new Set(known);
+  return new Set(groupIdsIn(inventory));
 }
 
 function findGroupIds(inventory: Inventory): Set<string> {
@@ -194,7 +206,10 @@ function replaceReferences(
   });
 }
 
-const closureIndex = new WeakMap<Inventory, { byId: Map<string, Component>; closures: Map<string, readonly string[]> }>();
+const closureIndex = perInventory((inventory) => ({
+  byId: new Map((inventory.components ?? []).map((c) => [c.id, c])),
+  closures: new Map<string, readonly string[]>(),
+}));
 
 /**
  * Every component a component needs, through its requirements (not itself). The plan asks for
@@ -202,11 +217,7 @@ const closureIndex = new WeakMap<Inventory, { byId: Map<string, Component>; clos
  * worked out once.
  */
 function closureOf(inventory: Inventory, id: string): readonly string[] {
-  let index = closureIndex.get(inventory);
-  if (!index) {
-    index = { byId: new Map((inventory.components ?? []).map((c) => [c.id, c])), closures: new Map() };
-    closureIndex.set(inventory, index);
-  }
+  const index = closureIndex(inventory);
   const known = index.closures.get(id);
   if (known) return known;
   const byId = index.byId;
@@ -227,17 +238,8 @@ function closureOf(inventory: Inventory, id: string): readonly string[] {
   return closure;
 }
 
-const componentIdsCache = new WeakMap<Inventory, ReadonlySet<string>>();
-
-/**
- * The component ids of an inventory. Kept per inventory object: a finished inventory is never
- * changed, and `apply` reads this only for its input, never for the copy it is editing.
- */
-function componentIds(inventory: Inventory): ReadonlySet<string> {
-  let known = componentIdsCache.get(inventory);
-  if (!known) componentIdsCache.set(inventory, (known = new Set((inventory.components ?? []).map((c) => c.id))));
-  return known;
-}
+/** The component ids of an inventory. */
+const componentIds = perInventory((inventory): ReadonlySet<string> => new Set((inventory.components ?? []).map((c) => c.id)));
 
 /** A copy of a requirement whose named groups get fresh ids (group ids are unique across the inventory). */
 function withFreshGroupIds(req: Requirement, groups: Set<string>): Requirement {
@@ -470,16 +472,12 @@ const standbyServer: Mitigation = {
   touchesDataSets: () => [],
 };
 
-const accessPaths = new WeakMap<Inventory, Requirement | undefined>();
-
-/** What a cloud service needs to be reached from the office: the path an existing cloud service uses, else the internet lines. */
-function cloudAccessPath(inventory: Inventory): Requirement | undefined {
-  // The same object for the same inventory: what it names is then worked out once (namedComponents).
-  if (accessPaths.has(inventory)) return accessPaths.get(inventory);
-  const path = findCloudAccessPath(inventory);
-  accessPaths.set(inventory, path);
-  return path;
-}
+/**
+ * What a cloud service needs to be reached from the office: the path an existing cloud service
+ * uses, else the internet lines. The same object for the same inventory, so that what it names is
+ * worked out once (namedComponents).
+ */
+const cloudAccessPath = perInventory(findCloudAccessPath);
 
 function findCloudAccessPath(inventory: Inventory): Requirement | undefined {
   const cloud = (inventory.components ?? []).find(
@@ -513,7 +511,7 @@ const moveToCloud: Mitigation = {
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
     const c = editComponent(inv, target!);
-    // Of the input (cached per inventory): until the edits below the copy has the same records.
+    // Of the input (perInventory): until the edits below the copy has the same records.
     const path = cloudAccessPath(inventory);
     c.kind = "cloud";
     c.failuresPerYear = COMPONENT_DEFAULTS.cloud.failuresPerYear;

@@ -231,14 +231,14 @@ function boundOf(
   return bound;
 }
 
+const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
+
 /**
  * Which functions a change can affect. A mitigation changes only its targets and components that
  * require a target (Mitigation.apply), so a function whose structure reaches none of its target
  * components keeps its figures: only the others count in the bound, are re-scored, and can stop a
  * benefit from carrying over to the next round.
  */
-const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
-
 class FunctionReach {
   private readonly byComponent = new Map<string, number[]>();
 
