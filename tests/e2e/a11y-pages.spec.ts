@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { providerOf, sqliteFilePath } from "../../lib/server/database-url";
 import { createOrganizationAndOpenQuestions, expectAccessible, signUpNewUser, stepHeading, uniqueEmail } from "./questionnaire-support";
 
 const STEPS = ["Your business", "What you do", "Building and power", "Internet", "Network gear", "Computers, software and services", "Data and backups", "People", "Review"];
@@ -117,11 +118,11 @@ test("a consultant's pages: the portfolio before a firm, the firm's forms with e
  */
 test("the error page shown when a page cannot be built", async ({ page }) => {
   const url = process.env.E2E_DATABASE_URL ?? "file:./data/e2e.db";
-  test.skip(!url.startsWith("file:"), "the e2e database is not a SQLite file");
+  test.skip(providerOf(url) !== "sqlite", "the e2e database is not a SQLite file");
   await signUpNewUser(page, "Eve Error", uniqueEmail("eve"));
   const questions = await createOrganizationAndOpenQuestions(page, "Errant Bakery");
   const assessmentId = /\/assessment\/([^/]+)\/questionnaire/.exec(questions)![1]!;
-  const db = new Database(url.slice("file:".length));
+  const db = new Database(sqliteFilePath(url));
   try {
     const changed = db.prepare("UPDATE Assessment SET questionnaireJson = '{not json' WHERE id = ?").run(assessmentId).changes;
     expect(changed).toBe(1);
