@@ -26,6 +26,13 @@ const EnvSchema = z
     BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     APP_URL: z.url().default("http://localhost:3000"),
     BULWARK_DEMO: z.enum(["on", "off"]).default("on"),
+    // Sign-in and sign-up attempts per client address per minute (security/auth-guards.ts).
+    AUTH_ATTEMPTS_PER_MINUTE: z.coerce
+      .number({ message: "must be a whole number of attempts, e.g. 10" })
+      .int("must be a whole number of attempts, e.g. 10")
+      .min(1, "must be at least 1")
+      .max(10_000, "must be at most 10000")
+      .default(10),
   })
   .transform((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {

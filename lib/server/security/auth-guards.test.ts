@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { uniqueEmail } from "../../../tests/factories";
 import { getAuth, sessionCookieSettings } from "../auth";
 import { getDb } from "../db";
+import { getEnv, resetEnvForTests } from "../env";
 import { DEMO_EMAIL } from "../demo";
 import { clientAddress, rateLimitKeys, TOO_MANY_ATTEMPTS } from "./auth-guards";
 import { COMMON_PASSWORD_MESSAGE, commonPasswords, isCommonPassword } from "./passwords";
@@ -80,6 +81,44 @@ describe("rate limits", () => {
     expect(rateLimitKeys("/request-password-reset", { email: "a@b.test" }, headers)).toHaveLength(2);
     expect(rateLimitKeys("/get-session", {}, headers)).toEqual([]);
     expect(rateLimitKeys("/sign-in/email", "not an object", undefined)).toEqual([["bulwark:ip:unknown|/sign-in/email", { max: 10, windowSeconds: 60 }]]);
+  });
+
+  it("let an operator raise the per-address sign-in and sign-up limit, never the per-account one", () => {
+    const headers = new Headers({ "x-forwarded-for": "203.0.113.9" });
+    const signIn = rateLimitKeys("/sign-in/email", { email: "ann@example.test" }, headers, 50);
+    expect(signIn.map(([, rule]) => rule.max)).toEqual([50, 10]);
+    expect(rateLimitKeys("/sign-up/email", { email: "a@b.test" }, headers, 50)[0]![1].max).toBe(50);
+    expect(rateLimitKeys("/request-password-reset", { email: "a@b.test" }, headers, 50).map(([, rule]) => rule.max)).toEqual([5, 3]);
+  });
+
+  describe("AUTH_ATTEMPTS_PER_MINUTE", () => {
+    afterEach(() => {
+      vi.unstubAllEnvs();
+      resetEnvForTests();
+    });
+
+    it("is 10 unless set, and read as a whole number", () => {
+      vi.stubEnv("AUTH_ATTEMPTS_PER_MINUTE", undefined);
+      resetEnvForTests();
+      expect(getEnv().AUTH_ATTEMPTS_PER_MINUTE).toBe(10);
+      vi.stubEnv("AUTH_ATTEMPTS_PER_MINUTE", "200");
+      resetEnvForTests();
+      expect(getEnv().AUTH_ATTEMPTS_PER_MINUTE).toBe(200);
+      expect(rateLimitKeys("/sign-up/email", {}, undefined)[0]![1].max).toBe(200);
+    });
+
+    it("refuses a value that is not a whole number from 1 to 10000, naming the variable", () => {
+      for (const [value, message] of [
+        ["lots", "AUTH_ATTEMPTS_PER_MINUTE: must be a whole number of attempts, e.g. 10"],
+        ["2.5", "AUTH_ATTEMPTS_PER_MINUTE: must be a whole number of attempts, e.g. 10"],
+        ["0", "AUTH_ATTEMPTS_PER_MINUTE: must be at least 1"],
+        ["20000", "AUTH_ATTEMPTS_PER_MINUTE: must be at most 10000"],
+      ]) {
+        vi.stubEnv("AUTH_ATTEMPTS_PER_MINUTE", value);
+        resetEnvForTests();
+        expect(() => getEnv(), value).toThrow(message);
+      }
+    });
   });
 
   it("take the address the last proxy saw", () => {

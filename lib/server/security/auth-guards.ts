@@ -22,14 +22,22 @@ export interface PathLimits {
   readonly account?: RateRule;
 }
 
-export const AUTH_RATE_LIMITS: Readonly<Record<string, PathLimits>> = {
-  "/sign-in/email": { ip: { max: 10, windowSeconds: 60 }, account: { max: 10, windowSeconds: 900 } },
-  "/sign-up/email": { ip: { max: 10, windowSeconds: 60 } },
-  "/request-password-reset": { ip: { max: 5, windowSeconds: 60 }, account: { max: 3, windowSeconds: 900 } },
-  "/forget-password": { ip: { max: 5, windowSeconds: 60 }, account: { max: 3, windowSeconds: 900 } },
-  "/reset-password": { ip: { max: 5, windowSeconds: 60 } },
-  "/change-password": { ip: { max: 10, windowSeconds: 60 } },
-};
+/**
+ * The limits by endpoint. `attemptsPerMinute` is the per-address limit on sign-in and sign-up
+ * (AUTH_ATTEMPTS_PER_MINUTE, default 10): an office where many people sign up at once behind one
+ * public address may raise it; the per-account limits, which stop guessing one account's password,
+ * do not move with it.
+ */
+export function authRateLimits(attemptsPerMinute: number): Readonly<Record<string, PathLimits>> {
+  return {
+    "/sign-in/email": { ip: { max: attemptsPerMinute, windowSeconds: 60 }, account: { max: 10, windowSeconds: 900 } },
+    "/sign-up/email": { ip: { max: attemptsPerMinute, windowSeconds: 60 } },
+    "/request-password-reset": { ip: { max: 5, windowSeconds: 60 }, account: { max: 3, windowSeconds: 900 } },
+    "/forget-password": { ip: { max: 5, windowSeconds: 60 }, account: { max: 3, windowSeconds: 900 } },
+    "/reset-password": { ip: { max: 5, windowSeconds: 60 } },
+    "/change-password": { ip: { max: 10, windowSeconds: 60 } },
+  };
+}
 
 export const TOO_MANY_ATTEMPTS = "Too many attempts. Wait a minute and try again.";
 
@@ -58,8 +66,8 @@ function emailOf(body: unknown): string | null {
 }
 
 /** The counters a request to `path` takes a slot of: `[key, rule]` pairs. */
-export function rateLimitKeys(path: string, body: unknown, headers: Headers | undefined): Array<[string, RateRule]> {
-  const limits = AUTH_RATE_LIMITS[path];
+export function rateLimitKeys(path: string, body: unknown, headers: Headers | undefined, attemptsPerMinute = getEnv().AUTH_ATTEMPTS_PER_MINUTE): Array<[string, RateRule]> {
+  const limits = authRateLimits(attemptsPerMinute)[path];
   if (!limits) return [];
   const keys: Array<[string, RateRule]> = [[`bulwark:ip:${clientAddress(headers)}|${path}`, limits.ip]];
   const email = emailOf(body);
