@@ -4,7 +4,7 @@
 import { assessDataSet, type DataSetResult } from "./data-sets.js";
 import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
 import { FamilyStore } from "./cut-sets.js";
-import { scoreFunctions, type FunctionResult, type PseudoEventResult } from "./functions.js";
+import { scoreFunctions, type FunctionResult, type FunctionScoringOptions, type PseudoEventResult } from "./functions.js";
 import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
@@ -69,6 +69,12 @@ export interface ScoreInternals {
   };
   /** Shared by the many scorings of one plan (see ScoringCache). */
   readonly cache?: ScoringCache;
+  /**
+   * With `reuse` and `cache`: the inventory is the reused one with a redundant twin of component
+   * `of` added as mitigations.ts addTwin does without a switch-over (Mitigation.twinOf), so the
+   * functions' cut sets follow from their previous ones (functions.ts FunctionScoringOptions.twin).
+   */
+  readonly twin?: { readonly of: string; readonly twin: string };
 }
 
 /**
@@ -84,6 +90,14 @@ export class ScoringCache {
   constructor(readonly maxOrder: number) {
     this.families = new FamilyStore(maxOrder);
   }
+}
+
+function twinIndexes(model: ResolvedModel, options: ScoreInternals): FunctionScoringOptions["twin"] {
+  const { twin, reuse } = options;
+  if (!twin || !reuse || !options.cache) return undefined;
+  const of = model.indexOfComponent(twin.of);
+  const made = model.indexOfComponent(twin.twin);
+  return of === undefined || made === undefined ? undefined : { previous: reuse.scores.model, of, twin: made };
 }
 
 export function scoreInventory(inventory: Inventory, options: ScoreOptions & ScoreInternals = {}): Scores {
@@ -103,6 +117,7 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
         figuresOnly: options.figuresOnly,
         families: cache?.families,
         reuse: reuse && { functions: reuse.scores.functions, affected: reuse.affectedFunctions },
+        twin: twinIndexes(model, options),
       });
   const previousDataSets = options.reuse?.scores.dataSets;
   const dataSets = (inventory.dataSets ?? []).map((ds, i) =>

@@ -219,6 +219,32 @@ export class NumberIndex implements SetIndex {
   }
 }
 
+/**
+ * The family with event `e2` added to every set that holds `e1`, each keeping its T; sets that
+ * would then exceed `maxOrder` are left out (and the family marked truncated). Minimal again
+ * without minimising: adding e2 to the sets with e1 (e2 being in no set) keeps every subset
+ * relation and creates none, and a new set of order ≤ maxOrder comes from an old one of lower
+ * order, which the old truncated family holds.
+ */
+export function twinFamily(family: Family, e1: number, e2: number, maxOrder: number): Family {
+  const sets: number[][] = [];
+  const rideThrough: number[] = [];
+  let truncated = family.truncated;
+  family.sets.forEach((set, i) => {
+    if (!set.includes(e1)) {
+      sets.push(set);
+      rideThrough.push(family.rideThrough[i]!);
+    } else if (set.length >= maxOrder) {
+      truncated = true;
+    } else {
+      const at = set.findIndex((e) => e > e2);
+      sets.push(at < 0 ? [...set, e2] : [...set.slice(0, at), e2, ...set.slice(at)]);
+      rideThrough.push(family.rideThrough[i]!);
+    }
+  });
+  return { sets, rideThrough, truncated };
+}
+
 /** Merge two sorted sets; returns undefined when the union exceeds `limit`. */
 function unionSorted(a: readonly number[], b: readonly number[], limit: number): number[] | undefined {
   const out: number[] = [];
@@ -329,6 +355,40 @@ export class CutSetEngine {
     if (!byBudget) this.memo.set(node, (byBudget = []));
     byBudget[budget] = entry;
     return entry;
+  }
+
+  /**
+   * Whether two nodes (or two absent requirements) have the same sub-structure: the same events,
+   * gates and ride-through times. Only with a FamilyStore (signatures live there).
+   */
+  sameStructure(a: StructureNode | undefined, b: StructureNode | undefined): boolean {
+    if (!this.store) return false;
+    if (a === undefined || b === undefined) return a === b;
+    return a === b || this.signatureOf(a) === this.signatureOf(b);
+  }
+
+  /**
+   * Store the family of `node` derived from `previous`'s, when `node` is `previous` with every
+   * reference to the component of event `e1` replaced by any[e1's component, e2's component], the
+   * two requiring the same sub-structure with the same ride-through (a redundant twin without a
+   * switch-over; the caller checks that, see twinSubstitution). That structure fails exactly when
+   * the old one does with e1 read as "e1 and e2 both down", the requirements below them being the
+   * same: so its minimal cut sets are the old ones with e2 added to every set that holds e1, each
+   * with its T (twinFamily). Nothing is stored when `previous`'s family is not known, or when e1
+   * is an order-1 set of a switch-over's primary (that switch-over's rate would change).
+   * Returns whether the family of `node` is now known.
+   */
+  deriveTwin(node: StructureNode, previous: StructureNode, e1: number, e2: number): boolean {
+    const store = this.store;
+    if (!store) return false;
+    const maxOrder = this.options.maxOrder;
+    const key = this.signatureOf(node) * 8 + maxOrder;
+    if (store.entries.has(key)) return true;
+    const before = store.nodeSignatures.get(previous);
+    const old = before === undefined ? undefined : store.entries.get(before * 8 + maxOrder);
+    if (!old || old.rules.some((rule) => rule.singles.some(([e]) => e === e1))) return false;
+    store.entries.set(key, { family: twinFamily(old.family, e1, e2, maxOrder), rules: old.rules });
+    return true;
   }
 
   /** A number that is the same for two nodes exactly when their sub-structures are. */

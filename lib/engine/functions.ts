@@ -339,6 +339,13 @@ export interface FunctionScoringOptions {
   };
   /** Families of earlier scorings with the same event numbering (plan.ts). */
   readonly families?: FamilyStore;
+  /**
+   * The model is `previous` with a redundant twin of component `of` (indexes into this model):
+   * `twin` requires what `of` requires, and every reference to `of` became any[of, twin]
+   * (mitigations.ts addTwin without a switch-over). The families of the functions are then
+   * derived from their previous ones (CutSetEngine.deriveTwin) once the two nodes are checked.
+   */
+  readonly twin?: { readonly previous: ResolvedModel; readonly of: number; readonly twin: number };
 }
 
 /** Ids of every component the structure below `root` reaches. */
@@ -411,6 +418,28 @@ export interface PseudoEventResult {
   readonly unavailability: number;
 }
 
+/** Store the functions' families derived from their previous ones (FunctionScoringOptions.twin), when the twin checks out. */
+function deriveTwinFamilies(
+  model: ResolvedModel,
+  engine: CutSetEngine,
+  twin: NonNullable<FunctionScoringOptions["twin"]>,
+  reused: readonly boolean[],
+): void {
+  const a = model.componentNodes[twin.of];
+  const b = model.componentNodes[twin.twin];
+  if (a?.type !== "component" || b?.type !== "component") return;
+  // The same requirements below both (a switch-over among them would give the twin its own
+  // pseudo-event) and the same ride-through.
+  if (a.rideThroughHours !== b.rideThroughHours || !engine.sameStructure(a.requires, b.requires)) return;
+  const previous = twin.previous;
+  const functions = model.inventory.functions ?? [];
+  const before = previous.inventory.functions ?? [];
+  if (before.length !== functions.length) return;
+  model.functionNodes.forEach((node, k) => {
+    if (!reused[k] && before[k]!.id === functions[k]!.id) engine.deriveTwin(node, previous.functionNodes[k]!, a.event, b.event);
+  });
+}
+
 export function scoreFunctions(
   model: ResolvedModel,
   options: FunctionScoringOptions,
@@ -432,6 +461,7 @@ export function scoreFunctions(
   // At order 1 with figures only, the engine's compact order-1 families are weighed as they are
   // (weighSingles): no array per cut set, no explanation objects.
   const compact = options.figuresOnly === true && engine.takesSinglesPath;
+  if (options.twin && !compact) deriveTwinFamilies(model, engine, options.twin, reused);
   const families = model.functionNodes.map((node, k) =>
     reused[k] ? undefined : compact ? engine.singlesOf(node)! : engine.familyOf(node),
   );

@@ -65,6 +65,13 @@ export interface Mitigation {
    * of it. Tightens the plan's bound (plan.ts); properties.test.ts checks it against brute force.
    */
   boundShare?(meanJointOutageHours: number): number;
+  /**
+   * For a mitigation that only adds a redundant twin of its target (addTwin without a
+   * switch-over): the target and the twin's id in `after` (the result of apply). The scoring then
+   * derives the functions' cut sets from the previous ones (assess.ts ScoreInternals.twin), after
+   * checking that the two require the same structure.
+   */
+  twinOf?(after: Inventory, targets: readonly string[]): { readonly of: string; readonly twin: string } | undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,6 +566,12 @@ const redundantNetworkDevice: Mitigation = {
   defaultCost: () => ({ upfront: 800, monthly: 0, lifeYears: 5 }),
   touches: (_inv, targets) => [...targets],
   touchesDataSets: () => [],
+  twinOf: (after, [target]) => {
+    // addTwin puts the twin right after its target.
+    const list = after.components ?? [];
+    const twin = list[list.findIndex((c) => c.id === target) + 1];
+    return twin === undefined ? undefined : { of: target!, twin: twin.id };
+  },
 };
 
 const SUPPORT_RESPONSE_HOURS = 4;

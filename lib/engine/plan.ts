@@ -276,6 +276,7 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
     maxOrder: options.maxOrder,
     figuresOnly: true,
     cache,
+    twin: c.mitigation.twinOf?.(next, c.targets),
     reuse: {
       scores,
       // Functions that reach no target keep their result (FunctionReach).
@@ -365,23 +366,107 @@ function candidatesFor(
 }
 
 /**
+ * A benefit measured by re-scoring, with what it rests on: for each function the candidate can
+ * change (FunctionReach), the result it was measured against and the result after the candidate.
+ */
+interface Measurement {
+  readonly benefit: number;
+  readonly affected: readonly number[];
+  readonly before: readonly FunctionResult[];
+  readonly after: readonly FunctionResult[];
+  /** Events of the cut sets whose money the candidate changes (footprintOf), once needed. */
+  footprint?: ReadonlySet<number>;
+}
+
+function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: FunctionReach): Measurement {
+  const affected = reach.affectedBy(c.roots);
+  return {
+    benefit: e.benefit,
+    affected,
+    before: affected.map((k) => scores.functions[k]!),
+    after: affected.map((k) => e.after.functions[k]!),
+  };
+}
+
+/**
+ * The events of the cut sets whose money differs between a function's result before and after a
+ * candidate (in either, or in both with different money). The candidate's benefit in that
+ * function is the money of these sets before less their money after: every other set is in both
+ * with the same money, and cancels (below the 8760-hour cap).
+ */
+function footprintOf(m: Measurement): ReadonlySet<number> {
+  if (m.footprint) return m.footprint;
+  const events = new Set<number>();
+  m.affected.forEach((_, i) => {
+    const before = m.before[i]!;
+    const after = m.after[i]!;
+    if (before === after) return;
+    const money = new Map<string, number>();
+    before.cutSetEvents.forEach((set, j) => money.set(set.join(","), before.cutSetLoss[j]!));
+    after.cutSetEvents.forEach((set, j) => {
+      const key = set.join(",");
+      if (money.get(key) === after.cutSetLoss[j]) money.delete(key);
+      else for (const e of set) events.add(e);
+    });
+    for (const key of money.keys()) for (const e of key.split(",")) events.add(Number(e));
+  });
+  m.footprint = events;
+  return events;
+}
+
+/**
+ * Events whose figures (λ, r') differ between two models of the same structure; every switch-over
+ * pseudo-event too once any figure changed (its rate follows its primary's, and which events
+ * those are is the cut-set engine's to know).
+ */
+function changedEventsOf(before: Scores, after: Scores): ReadonlySet<number> {
+  const out = new Set<number>();
+  const a = before.model;
+  const b = after.model;
+  a.componentEvents.forEach((e, i) => {
+    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.add(e);
+  });
+  if (out.size > 0) for (const p of b.pseudoEvents) out.add(p.event);
+  return out;
+}
+
+/** Whether the money of function k stays below the 8760-hour cap before and after, then and now. */
+function belowCap(m: Measurement, k: number, now: FunctionResult): boolean {
+  const i = m.affected.indexOf(k);
+  const then = m.before[i]!.downtimeHoursPerYear;
+  const after = m.after[i]!.downtimeHoursPerYear;
+  return (
+    then < HOURS_PER_YEAR &&
+    after < HOURS_PER_YEAR &&
+    now.downtimeHoursPerYear < HOURS_PER_YEAR &&
+    after + (now.downtimeHoursPerYear - then) < HOURS_PER_YEAR * (1 - 1e-9)
+  );
+}
+
+/**
  * The benefits of the last round that still hold after `picked` was applied. A candidate's
  * benefit depends only on the functions whose structure reaches what it touches, the data sets it
- * touches, and its cost; it still holds when the pick changed none of those functions (the same
- * result objects survive re-scoring), touched none of the same components or data sets, and added
- * no person (cross-training may, which changes whom another cross-training would pick). The
- * property tests compare the plan with a brute-force greedy that re-scores every candidate.
+ * touches, and its cost. It still holds when it touches none of the components or data sets the
+ * pick touched, the pick added no person (cross-training may, which changes whom another
+ * cross-training would pick), and in each function it can change that the pick changed too:
+ * - either the function's result is the same object (the pick did not change it at all),
+ * - or the pick changed figures only (the same structure) and none of the events whose figures
+ *   it changed is in a cut set whose money the candidate changes (footprintOf), below the cap:
+ *   those sets keep their money before and after the candidate, and so does the difference.
+ * A carried benefit equals a fresh one up to rounding (the totals are summed afresh); the pick's
+ * own figures always come from a fresh re-scoring. The property tests compare the plan with a
+ * brute-force greedy that re-scores every candidate.
  */
 function carried(
   picked: Candidate,
   before: Inventory,
   scoresBefore: Scores,
   e: Evaluated,
-  benefits: ReadonlyMap<string, number>,
+  measured: ReadonlyMap<string, Measurement>,
   candidates: readonly Candidate[],
   reachAfter: FunctionReach,
-): Map<string, number> {
-  const out = new Map<string, number>();
+): Map<string, Measurement> {
+  const out = new Map<string, Measurement>();
   if ((e.inventory.people?.length ?? 0) !== (before.people?.length ?? 0)) return out;
   const pickedComponents = new Set(picked.mitigation.touches(before, picked.targets));
   const pickedDataSets = new Set(picked.mitigation.touchesDataSets(picked.targets));
@@ -390,16 +475,33 @@ function carried(
     if (e.after.functions[k] !== f) changedFunctions.add(k);
   });
   const after = e.after.model;
+  const sameStructure = after.functionNodes === scoresBefore.model.functionNodes && after.componentNodes === scoresBefore.model.componentNodes;
+  let changedEvents: ReadonlySet<number> | undefined;
   for (const c of candidates) {
     if (c === picked) continue;
-    const benefit = benefits.get(c.key);
-    if (benefit === undefined) continue;
+    const m = measured.get(c.key);
+    if (m === undefined) continue;
     if (c.mitigation.touchesDataSets(c.targets).some((d) => pickedDataSets.has(d))) continue;
     if (!c.targets.every((t) => after.indexOfComponent(t) !== undefined || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
     const touches = c.mitigation.touches(e.inventory, c.targets);
     if (touches.some((id) => pickedComponents.has(id))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
-    if (!reachAfter.affectedBy(c.roots).some((k) => changedFunctions.has(k))) out.set(c.key, benefit);
+    const hit = reachAfter.affectedBy(c.roots).filter((k) => changedFunctions.has(k));
+    if (hit.length === 0) {
+      out.set(c.key, m);
+      continue;
+    }
+    if (!sameStructure || !hit.every((k) => m.affected.includes(k) && belowCap(m, k, e.after.functions[k]!))) continue;
+    changedEvents ??= changedEventsOf(scoresBefore, e.after);
+    const footprint = footprintOf(m);
+    let meets = false;
+    for (const ev of changedEvents) {
+      if (footprint.has(ev)) {
+        meets = true;
+        break;
+      }
+    }
+    if (!meets) out.set(c.key, m);
   }
   return out;
 }
@@ -440,8 +542,8 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
   const maxItems = options.maxItems ?? 50;
   let candidates: Candidate[];
 
-  // Benefits measured in the previous round that the last pick cannot have changed (see carried()).
-  let carriedOver = new Map<string, number>();
+  // Benefits measured in earlier rounds that the picks since cannot have changed (see carried()).
+  let carriedOver = new Map<string, Measurement>();
   // Bounds of earlier rounds that still hold (see BoundMemo).
   const memos = new Map<string, BoundMemo>();
 
@@ -454,18 +556,19 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
       .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
       .sort((a, b) => b.r - a.r || a.i - b.i);
     let best: { c: Candidate; ratio: number; index: number } | undefined;
-    const benefits = new Map<string, number>();
+    // Measured now or carried: a candidate the bound skips this round keeps its measurement.
+    const measured = new Map(carriedOver);
     for (const { c, i, r } of order) {
       if (r <= 1 || (best && r < best.ratio * (1 - RATIO_TIE))) break;
       if (c.firstYearCost > remaining) continue;
-      let benefit = carriedOver.get(c.key);
-      if (benefit === undefined) {
+      let m = carriedOver.get(c.key);
+      if (m === undefined) {
         c.evaluated = evaluate(c, current, scores, options, cache, reach);
         evaluations++;
-        benefit = c.evaluated.benefit;
+        m = measurementOf(c, c.evaluated, scores, reach);
       }
-      benefits.set(c.key, benefit);
-      const ratio = ratioOf(benefit, c.annualizedCost);
+      measured.set(c.key, m);
+      const ratio = ratioOf(m.benefit, c.annualizedCost);
       const tie = best !== undefined && Math.abs(ratio - best.ratio) <= RATIO_TIE * best.ratio;
       if (ratio > 1 && (!best || (tie ? i < best.index : ratio > best.ratio))) {
         best = { c, ratio, index: i };
@@ -481,7 +584,7 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
     const reachAfter = new FunctionReach(e.after);
-    carriedOver = carried(best.c, current, scores, e, benefits, candidates, reachAfter);
+    carriedOver = carried(best.c, current, scores, e, measured, candidates, reachAfter);
     current = e.inventory;
     scores = e.after;
     reach = reachAfter;
@@ -520,6 +623,45 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
     totalFirstYearCost: plan.reduce((s, p) => s + p.firstYearCost, 0),
     evaluations,
   };
+}
+
+/**
+ * What the property tests check carried() against: every candidate of `inventory` measured, then
+ * each candidate in turn taken as the pick; for every benefit carried() keeps, the benefit the
+ * same candidate has when re-scored after the pick. Scored with one ScoringCache, as a plan is.
+ */
+export function carriedBenefitsAgainstFresh(
+  inventory: Inventory,
+  options: PlanOptions = {},
+): Array<{ readonly pick: string; readonly candidate: string; readonly carried: number; readonly fresh: number; readonly changedFunctions: number }> {
+  const base = planBase(inventory, options);
+  const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
+  const scores = scoreInventory(base, { maxOrder: options.maxOrder, figuresOnly: true, cache });
+  const reach = new FunctionReach(scores);
+  const candidates = candidatesFor(base, scores, reach, new Set(), options, new Map());
+  const measured = new Map<string, Measurement>();
+  const evaluated = new Map<string, Evaluated>();
+  for (const c of candidates) {
+    const e = evaluate(c, base, scores, options, cache, reach);
+    evaluated.set(c.key, e);
+    measured.set(c.key, measurementOf(c, e, scores, reach));
+  }
+  const out: Array<{ pick: string; candidate: string; carried: number; fresh: number; changedFunctions: number }> = [];
+  for (const picked of candidates) {
+    const e = evaluated.get(picked.key)!;
+    const reachAfter = new FunctionReach(e.after);
+    const kept = carried(picked, base, scores, e, measured, candidates, reachAfter);
+    if (kept.size === 0) continue;
+    const next = candidatesFor(e.inventory, e.after, reachAfter, new Set([picked.key]), options, new Map());
+    for (const c of next) {
+      const m = kept.get(c.key);
+      if (m === undefined) continue;
+      const fresh = evaluate(c, e.inventory, e.after, options, cache, reachAfter).benefit;
+      const changedFunctions = reachAfter.affectedBy(c.roots).filter((k) => e.after.functions[k] !== scores.functions[k]).length;
+      out.push({ pick: picked.key, candidate: c.key, carried: m.benefit, fresh, changedFunctions });
+    }
+  }
+  return out;
 }
 
 /**

@@ -29,6 +29,8 @@ import {
   type Scores,
 } from "./index.js";
 
+import { carriedBenefitsAgainstFresh } from "./plan.js";
+
 const AS_OF = "2026-11-21";
 
 // ---------------------------------------------------------------------------------------------
@@ -539,6 +541,7 @@ describe("scoring properties", () => {
     // and switch-over rates recomputed from each inventory's own rates. Here every candidate of an
     // inventory, and then a changed rate, is scored with the shared cache and afresh.
     let compared = 0;
+    let twins = 0;
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 18, maxFunctions: 4, maxDataSets: 2 }), fc.nat(), fc.double({ min: 0.01, max: 20, noNaN: true }), (raw, pick, factor) => {
         const inv = valid(raw);
@@ -559,6 +562,15 @@ describe("scoring properties", () => {
             const next = m.apply(inv, targets);
             expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache })));
             expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache, reuse: everything })));
+            // A redundant twin: the functions' cut sets derived from base's (CutSetEngine.deriveTwin).
+            const twin = m.twinOf?.(next, targets);
+            if (twin) {
+              const twinCache = new ScoringCache(3);
+              const twinBase = scoreInventory(inv, { cache: twinCache });
+              const derived = scoreInventory(next, { cache: twinCache, reuse: { ...everything, scores: twinBase }, twin });
+              expectSameSummary(summary(scoreInventory(next)), summary(derived));
+              twins++;
+            }
             compared++;
           }
         }
@@ -599,6 +611,7 @@ describe("scoring properties", () => {
       { numRuns: 120 },
     );
     expect(compared).toBeGreaterThan(100);
+    expect(twins).toBeGreaterThan(20);
   });
 
   it("at order 1 with figures only, the compact weighing gives weighCutSets' figures exactly", () => {
@@ -935,6 +948,31 @@ describe("the plan", () => {
       { numRuns: 50 },
     );
     expect(picks).toBeGreaterThan(30);
+  });
+
+  it("a benefit carried to the next round equals the candidate's benefit re-scored after the pick", () => {
+    // buildPlan re-scores a candidate only when the last pick may have changed its benefit
+    // (plan.ts carried()); the brute-force comparison above sees a stale benefit only when it
+    // changes a pick, so every carry is checked here, for every candidate taken as the pick.
+    let carriedCount = 0;
+    let acrossChangedFunctions = 0;
+    fc.assert(
+      fc.property(inventoryArb({ maxComponents: 12, maxFunctions: 3, maxDataSets: 2 }), (raw) => {
+        const inv = valid(raw);
+        const scale = Math.max(1, scoreInventory(inv).expectedAnnualLoss);
+        for (const r of carriedBenefitsAgainstFresh(inv)) {
+          carriedCount++;
+          if (r.changedFunctions > 0) acrossChangedFunctions++;
+          if (!(Math.abs(r.carried - r.fresh) <= 1e-9 * scale)) {
+            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carried} but re-scores to ${r.fresh}`);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+    expect(carriedCount).toBeGreaterThan(300);
+    // Carries through a function the pick changed (figures only, away from the candidate's sets).
+    expect(acrossChangedFunctions).toBeGreaterThan(20);
   });
 
   it("what a mitigation's boundShare leaves of a touched cut set remains: the set stays, at no less than that share of its money", () => {

@@ -1,0 +1,41 @@
+/**
+ * The plan keeps a candidate's benefit from one round to the next when the pick in between cannot
+ * have changed it (plan.ts carried()). The property test in properties.test.ts checks every carry
+ * on generated inventories; these cases pin down the one it rarely meets: a function at the
+ * 8760-hour cap, where a benefit is no longer a difference of cut-set money.
+ */
+import { describe, expect, it } from "vitest";
+import { validateInventory, type Inventory } from "./index.js";
+import { carriedBenefitsAgainstFresh } from "./plan.js";
+
+/** One activity that needs three servers, each known by one person or nobody. */
+function threeServers(scale: number): Inventory {
+  const result = validateInventory({
+    format: "resilience-inventory/1",
+    asOf: "2026-11-21",
+    organization: { name: "Three servers", currency: "EUR", operatingHoursPerWeek: 168 },
+    people: [{ id: "ann" }, { id: "bob" }],
+    components: [
+      { id: "a", kind: "server", failuresPerYear: 20 * scale, repairHours: 200, knownBy: ["ann"] },
+      { id: "b", kind: "server", failuresPerYear: 20 * scale, repairHours: 150, knownBy: ["bob"] },
+      { id: "x", kind: "server", failuresPerYear: 10 * scale, repairHours: 200 },
+    ],
+    functions: [{ id: "f", name: "Everything", hours: "always", downtimeCostPerHour: 100, requires: { all: ["a", "b", "x"] } }],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
+describe("benefits carried between plan rounds", () => {
+  it("carry through a function the pick changed when the pick's figures are away from the candidate's cut sets", () => {
+    const rows = carriedBenefitsAgainstFresh(threeServers(0.01));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.abs(r.fresh));
+  });
+
+  it("are measured again when the function is at the 8760-hour cap, where money no longer adds up set by set", () => {
+    // Raw downtime well above 8760 hours: every change below the cap changes what the others are worth.
+    const rows = carriedBenefitsAgainstFresh(threeServers(1));
+    for (const r of rows) expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.fresh)));
+  });
+});
