@@ -118,78 +118,70 @@ function scratch(size: number): { readonly marks: Uint32Array; readonly stamp: n
 }
 
 /**
- * An upper bound on the benefit of a change that only touches the given components and data sets.
- * Only functions that reach one of its targets can change (FunctionReach). In those, every
- * mitigation leaves the cut sets that avoid the components it touches unchanged and minimal
- * (they fail the function through paths the change does not alter), so the loss after is at
- * least the money of those sets: the benefit is at most the money of the others, or the share of
- * it the mitigation says it can remove (Mitigation.boundShare). Sets with a switch-over
- * pseudo-event are always counted in full: its rate depends on its group's primary.
+ * An upper bound on the benefit of a change that only touches the given components and data sets,
+ * function by function (boundPart) plus the data sets' loss. Only functions that reach one of its
+ * targets can change (FunctionReach). In those, every mitigation leaves the cut sets that avoid
+ * the components it touches unchanged and minimal (they fail the function through paths the
+ * change does not alter), so the loss after is at least the money of those sets: the benefit is
+ * at most the money of the others, or the share of it the mitigation says it can remove
+ * (Mitigation.boundShare). Sets with a switch-over pseudo-event are always counted in full: its
+ * rate depends on its group's primary.
  */
-function benefitBound(
+function boundPart(
   scores: Scores,
-  reach: FunctionReach,
-  roots: readonly string[],
-  components: readonly string[],
-  dataSets: readonly DataSetResult[],
+  f: FunctionResult,
+  touched: readonly number[],
   share: ((meanJointOutageHours: number) => number) | undefined,
 ): number {
-  const { numbering, eventComponents, effectiveRepairHours } = scores.model;
+  if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
+  const { eventComponents, effectiveRepairHours } = scores.model;
   // The share of a set without switch-over (all its members are components) the change can remove.
   const shareOf = (events: readonly number[]): number => {
     let inverse = 0;
     for (const e of events) inverse += 1 / effectiveRepairHours[eventComponents[e]!]!;
     return share!(1 / inverse);
   };
-  const touched: number[] = [];
-  for (const id of components) {
-    const e = numbering.lookup(id);
-    if (e !== undefined) touched.push(e);
-  }
+  // The sets with a touched component or a switch-over pseudo-event, each counted once.
+  const index = cutSetIndex(scores.model, f);
+  const losses = f.cutSetLoss;
+  const seen = scratch(losses.length);
+  const stamp = seen.stamp;
   let bound = 0;
-  for (const k of reach.affectedBy(roots)) {
-    const f = scores.functions[k]!;
-    if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
-    // The sets with a touched component or a switch-over pseudo-event, each counted once.
-    const index = cutSetIndex(scores.model, f);
-    const losses = f.cutSetLoss;
-    const seen = scratch(losses.length);
-    const stamp = seen.stamp;
-    const add = (list: readonly number[], shared: boolean): void => {
-      for (const i of list) {
-        if (seen.marks[i] !== stamp) {
-          seen.marks[i] = stamp;
-          bound += shared ? losses[i]! * shareOf(f.cutSetEvents[i]!) : losses[i]!;
-        }
+  const add = (list: readonly number[], shared: boolean): void => {
+    for (const i of list) {
+      if (seen.marks[i] !== stamp) {
+        seen.marks[i] = stamp;
+        bound += shared ? losses[i]! * shareOf(f.cutSetEvents[i]!) : losses[i]!;
       }
-    };
-    // Sets with a switch-over first, in full: a switch-over's rate follows its primary's.
-    add(index.withPseudoEvent, false);
-    for (const e of touched) {
-      const list = index.byEvent.get(e);
-      if (list) add(list, share !== undefined);
     }
+  };
+  // Sets with a switch-over first, in full: a switch-over's rate follows its primary's.
+  add(index.withPseudoEvent, false);
+  for (const e of touched) {
+    const list = index.byEvent.get(e);
+    if (list) add(list, share !== undefined);
   }
-  for (const d of dataSets) bound += d.expectedAnnualLoss;
   return bound;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /**
- * A bound and what it was computed from. It still holds in a later round when the mitigation
- * touches the same components, and the functions and data sets it summed are the same result
- * objects (the same cut sets and money: the bound reads nothing else). What it touches follows
- * from its targets, the requirements and the kinds, so while the structure is the same (the same
- * componentNodes array: model.ts resolveFiguresOnly shares it only when every requirement and kind
- * is unchanged) it is not worked out again.
+ * A bound and what it was computed from. A function's part still holds in a later round when the
+ * mitigation touches the same components and the function's result is the same object (the same
+ * cut sets and money: the part reads nothing else), and the bound as a whole when every part and
+ * the data sets it summed do. What it touches follows from its targets, the requirements and the
+ * kinds, so while the structure is the same (the same componentNodes array: model.ts
+ * resolveFiguresOnly shares it only when every requirement and kind is unchanged) it is not
+ * worked out again.
  */
 interface BoundMemo {
   readonly structure: readonly StructureNode[];
   readonly touches: readonly string[];
   readonly functions: readonly FunctionResult[];
+  readonly parts: readonly number[];
   readonly dataSets: readonly DataSetResult[];
   readonly bound: number;
 }
@@ -215,19 +207,35 @@ function boundOf(
   const memo = memos.get(key);
   // After a structural change, what it touches is worked out again; often it is the same.
   const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
+  const known = memo && (memo.touches === touches || sameList(memo.touches, touches)) ? memo : undefined;
   if (
-    memo &&
-    (memo.touches === touches || sameList(memo.touches, touches)) &&
-    memo.functions.length === affected.length &&
-    affected.every((k, i) => scores.functions[k] === memo.functions[i]) &&
-    memo.dataSets.length === dataSets.length &&
-    dataSets.every((d, i) => memo.dataSets[i] === d)
+    known &&
+    known.functions.length === affected.length &&
+    affected.every((k, i) => scores.functions[k] === known.functions[i]) &&
+    sameList(known.dataSets, dataSets)
   ) {
-    if (memo.structure !== structure) memos.set(key, { ...memo, structure, touches });
-    return memo.bound;
+    if (known.structure !== structure) memos.set(key, { ...known, structure, touches });
+    return known.bound;
   }
-  const bound = benefitBound(scores, reach, roots, touches, dataSets, m.boundShare);
-  memos.set(key, { structure, touches, functions: affected.map((k) => scores.functions[k]!), dataSets, bound });
+  let touched: number[] | undefined;
+  const functions = affected.map((k) => scores.functions[k]!);
+  const parts = functions.map((f, i) => {
+    // Positions stay while the structure does (the same functions reach the targets).
+    const j = !known ? -1 : known.functions[i] === f ? i : known.functions.indexOf(f);
+    if (j >= 0) return known!.parts[j]!;
+    if (!touched) {
+      touched = [];
+      for (const id of touches) {
+        const e = scores.model.numbering.lookup(id);
+        if (e !== undefined) touched.push(e);
+      }
+    }
+    return boundPart(scores, f, touched, m.boundShare);
+  });
+  let bound = 0;
+  for (const part of parts) bound += part;
+  for (const d of dataSets) bound += d.expectedAnnualLoss;
+  memos.set(key, { structure, touches, functions, parts, dataSets, bound });
   return bound;
 }
 
@@ -529,6 +537,30 @@ export function planBase(inventory: Inventory, options: ScoreOptions): Inventory
  * buildPlan(harborDental, {}).plan[0].mitigation //=> e.g. "cross-training"
  */
 export function buildPlan(inventory: Inventory, options: PlanOptions = {}): PlanResult {
+  return runPlan(inventory, options);
+}
+
+/**
+ * What the property tests watch inside a plan: each round's candidates with the bounds the plan
+ * used (kept from earlier rounds where BoundMemo allows), beside the bounds worked out afresh.
+ */
+export function planBoundsAgainstFresh(
+  inventory: Inventory,
+  options: PlanOptions = {},
+): Array<{ readonly round: number; readonly candidate: string; readonly kept: number; readonly fresh: number }> {
+  const out: Array<{ round: number; candidate: string; kept: number; fresh: number }> = [];
+  runPlan(inventory, options, (round, candidates, fresh) => {
+    const bounds = new Map(fresh().map((c) => [c.key, c.bound]));
+    for (const c of candidates) out.push({ round, candidate: c.key, kept: c.bound, fresh: bounds.get(c.key) ?? NaN });
+  });
+  return out;
+}
+
+function runPlan(
+  inventory: Inventory,
+  options: PlanOptions,
+  probe?: (round: number, candidates: readonly Candidate[], fresh: () => Candidate[]) => void,
+): PlanResult {
   let current = planBase(inventory, options);
   // Every scoring of the plan shares event numbers and cut-set families (assess.ts ScoringCache).
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
@@ -549,6 +581,10 @@ export function buildPlan(inventory: Inventory, options: PlanOptions = {}): Plan
 
   for (;;) {
     candidates = candidatesFor(current, scores, reach, applied, options, memos);
+    if (probe) {
+      const state = { current, scores, reach };
+      probe(plan.length, candidates, () => candidatesFor(state.current, state.scores, state.reach, applied, options, new Map()));
+    }
     if (plan.length >= maxItems) break;
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then target ids.

@@ -29,7 +29,7 @@ import {
   type Scores,
 } from "./index.js";
 
-import { carriedBenefitsAgainstFresh } from "./plan.js";
+import { carriedBenefitsAgainstFresh, planBoundsAgainstFresh } from "./plan.js";
 
 const AS_OF = "2026-11-21";
 
@@ -948,6 +948,23 @@ describe("the plan", () => {
       { numRuns: 50 },
     );
     expect(picks).toBeGreaterThan(30);
+  });
+
+  it("the bounds a plan keeps from round to round equal the bounds worked out afresh", () => {
+    // plan.ts boundOf keeps a bound, and each function's part of it, while what it was computed
+    // from is the same; a stale part would let the plan skip a candidate that should win.
+    let checked = 0;
+    fc.assert(
+      fc.property(planArb, (raw) => {
+        const inv = valid(raw);
+        for (const r of planBoundsAgainstFresh(inv)) {
+          checked++;
+          if (!close(r.kept, r.fresh, 1e-12)) throw new Error(`round ${r.round}, ${r.candidate}: bound ${r.kept} kept, ${r.fresh} afresh`);
+        }
+      }),
+      { numRuns: 80 },
+    );
+    expect(checked).toBeGreaterThan(500);
   });
 
   it("a benefit carried to the next round equals the candidate's benefit re-scored after the pick", () => {
