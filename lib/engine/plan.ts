@@ -313,7 +313,7 @@ function ratioOf(benefit: number, annual: number): number {
   return benefit > 0 ? Infinity : 0;
 }
 
-function toItem(c: Candidate, e: Evaluated, before: number): PlanItem {
+function toItem(c: Candidate, e: { readonly benefit: number; readonly lossAfter: number }, before: number): PlanItem {
   const recurring = 12 * c.cost.monthly;
   const net = e.benefit - recurring;
   return {
@@ -330,7 +330,7 @@ function toItem(c: Candidate, e: Evaluated, before: number): PlanItem {
     benefitCostRatio: ratioOf(e.benefit, c.annualizedCost),
     paybackYears: c.cost.upfront === 0 ? (net > 0 ? 0 : null) : net > 0 ? c.cost.upfront / net : null,
     expectedAnnualLossBefore: before,
-    expectedAnnualLossAfter: e.after.expectedAnnualLoss,
+    expectedAnnualLossAfter: e.lossAfter,
     sources: c.mitigation.sources,
   };
 }
@@ -379,6 +379,8 @@ function candidatesFor(
  */
 interface Measurement {
   readonly benefit: number;
+  readonly dataBenefit: number;
+  readonly weightedHoursAvoided: number;
   readonly affected: readonly number[];
   readonly before: readonly FunctionResult[];
   readonly after: readonly FunctionResult[];
@@ -390,6 +392,8 @@ function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: Functi
   const affected = reach.affectedBy(c.roots);
   return {
     benefit: e.benefit,
+    dataBenefit: e.dataBenefit,
+    weightedHoursAvoided: e.weightedHoursAvoided,
     affected,
     before: affected.map((k) => scores.functions[k]!),
     after: affected.map((k) => e.after.functions[k]!),
@@ -616,7 +620,7 @@ function runPlan(
       evaluations++;
     }
     const e = best.c.evaluated;
-    plan.push(toItem(best.c, e, scores.expectedAnnualLoss));
+    plan.push(toItem(best.c, { benefit: e.benefit, lossAfter: e.after.expectedAnnualLoss }, scores.expectedAnnualLoss));
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
     const reachAfter = new FunctionReach(e.after);
@@ -631,10 +635,15 @@ function runPlan(
   const overBudget: PlanItem[] = [];
   for (const c of candidates) {
     if (c.bound <= 0) continue;
-    const e = c.evaluated ?? evaluate(c, current, scores, options, cache, reach);
-    if (!c.evaluated) evaluations++;
+    // Measured in this state, or carried to it (the same benefit, data benefit and hours avoided).
+    let e: Measurement | Evaluated | undefined = c.evaluated ?? carriedOver.get(c.key);
+    if (!e) {
+      e = evaluate(c, current, scores, options, cache, reach);
+      evaluations++;
+    }
     if (e.benefit <= 0) continue;
-    const item = toItem(c, e, scores.expectedAnnualLoss);
+    const lossAfter = c.evaluated ? c.evaluated.after.expectedAnnualLoss : scores.expectedAnnualLoss - e.benefit;
+    const item = toItem(c, { benefit: e.benefit, lossAfter }, scores.expectedAnnualLoss);
     if (item.benefitCostRatio > 1) {
       overBudget.push(item);
       continue;
