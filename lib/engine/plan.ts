@@ -406,24 +406,45 @@ function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: Functi
  * function is the money of these sets before less their money after: every other set is in both
  * with the same money, and cancels (below the 8760-hour cap).
  */
-function footprintOf(m: Measurement): ReadonlySet<number> {
+function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
   if (m.footprint) return m.footprint;
   const events = new Set<number>();
+  // A set's key: its sorted events as digits in base eventCount + 1 while that is exact (always
+  // for the plan's order limits and inventory sizes), else the events joined.
+  const base = eventCount + 1;
+  const numeric = Math.log2(base) * (1 + Math.max(0, ...m.before.map(longest), ...m.after.map(longest))) <= 52;
+  const keyOf = (set: readonly number[]): number | string => {
+    if (!numeric) return set.join(",");
+    let key = 0;
+    for (const e of set) key = key * base + e + 1;
+    return key;
+  };
   m.affected.forEach((_, i) => {
     const before = m.before[i]!;
     const after = m.after[i]!;
     if (before === after) return;
-    const money = new Map<string, number>();
-    before.cutSetEvents.forEach((set, j) => money.set(set.join(","), before.cutSetLoss[j]!));
+    const money = new Map<number | string, number>();
+    const sets = new Map<number | string, readonly number[]>();
+    before.cutSetEvents.forEach((set, j) => {
+      const key = keyOf(set);
+      money.set(key, before.cutSetLoss[j]!);
+      sets.set(key, set);
+    });
     after.cutSetEvents.forEach((set, j) => {
-      const key = set.join(",");
+      const key = keyOf(set);
       if (money.get(key) === after.cutSetLoss[j]) money.delete(key);
       else for (const e of set) events.add(e);
     });
-    for (const key of money.keys()) for (const e of key.split(",")) events.add(Number(e));
+    for (const key of money.keys()) for (const e of sets.get(key)!) events.add(e);
   });
   m.footprint = events;
   return events;
+}
+
+function longest(f: FunctionResult): number {
+  let n = 0;
+  for (const set of f.cutSetEvents) if (set.length > n) n = set.length;
+  return n;
 }
 
 /**
@@ -477,6 +498,7 @@ function carried(
   measured: ReadonlyMap<string, Measurement>,
   candidates: readonly Candidate[],
   reachAfter: FunctionReach,
+  memos: ReadonlyMap<string, BoundMemo>,
 ): Map<string, Measurement> {
   const out = new Map<string, Measurement>();
   if ((e.inventory.people?.length ?? 0) !== (before.people?.length ?? 0)) return out;
@@ -495,17 +517,19 @@ function carried(
     if (m === undefined) continue;
     if (c.mitigation.touchesDataSets(c.targets).some((d) => pickedDataSets.has(d))) continue;
     if (!c.targets.every((t) => after.indexOfComponent(t) !== undefined || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
-    const touches = c.mitigation.touches(e.inventory, c.targets);
-    if (touches.some((id) => pickedComponents.has(id))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
     const hit = reachAfter.affectedBy(c.roots).filter((k) => changedFunctions.has(k));
+    if (hit.length > 0 && (!sameStructure || !hit.every((k) => m.affected.includes(k) && belowCap(m, k, e.after.functions[k]!)))) continue;
+    // What it touches follows from the structure: on the same structure, the bound's (BoundMemo).
+    const memo = sameStructure ? memos.get(c.key) : undefined;
+    const touches = memo && memo.structure === scoresBefore.model.componentNodes ? memo.touches : c.mitigation.touches(e.inventory, c.targets);
+    if (touches.some((id) => pickedComponents.has(id))) continue;
     if (hit.length === 0) {
       out.set(c.key, m);
       continue;
     }
-    if (!sameStructure || !hit.every((k) => m.affected.includes(k) && belowCap(m, k, e.after.functions[k]!))) continue;
     changedEvents ??= changedEventsOf(scoresBefore, e.after);
-    const footprint = footprintOf(m);
+    const footprint = footprintOf(m, after.numbering.size);
     let meets = false;
     for (const ev of changedEvents) {
       if (footprint.has(ev)) {
@@ -624,7 +648,7 @@ function runPlan(
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
     const reachAfter = new FunctionReach(e.after);
-    carriedOver = carried(best.c, current, scores, e, measured, candidates, reachAfter);
+    carriedOver = carried(best.c, current, scores, e, measured, candidates, reachAfter, memos);
     current = e.inventory;
     scores = e.after;
     reach = reachAfter;
@@ -683,7 +707,8 @@ export function carriedBenefitsAgainstFresh(
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
   const scores = scoreInventory(base, { maxOrder: options.maxOrder, figuresOnly: true, cache });
   const reach = new FunctionReach(scores);
-  const candidates = candidatesFor(base, scores, reach, new Set(), options, new Map());
+  const memos = new Map<string, BoundMemo>();
+  const candidates = candidatesFor(base, scores, reach, new Set(), options, memos);
   const measured = new Map<string, Measurement>();
   const evaluated = new Map<string, Evaluated>();
   for (const c of candidates) {
@@ -695,7 +720,7 @@ export function carriedBenefitsAgainstFresh(
   for (const picked of candidates) {
     const e = evaluated.get(picked.key)!;
     const reachAfter = new FunctionReach(e.after);
-    const kept = carried(picked, base, scores, e, measured, candidates, reachAfter);
+    const kept = carried(picked, base, scores, e, measured, candidates, reachAfter, memos);
     if (kept.size === 0) continue;
     const next = candidatesFor(e.inventory, e.after, reachAfter, new Set([picked.key]), options, new Map());
     for (const c of next) {
