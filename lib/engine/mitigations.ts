@@ -496,11 +496,6 @@ function findCloudAccessPath(inventory: Inventory): Requirement | undefined {
   return lines.length === 1 ? lines[0] : { any: lines };
 }
 
-/** Whether the cloud access path needs `id`, directly or through other components (moving it would make a cycle). */
-function accessPathNeeds(inventory: Inventory, path: Requirement, id: string): boolean {
-  return namedComponents(path).some((p) => p === id || closureOf(inventory, p).includes(id));
-}
-
 const moveToCloud: Mitigation = {
   id: "move-to-cloud",
   title: "Move the workload to a cloud or SaaS service",
@@ -510,9 +505,10 @@ const moveToCloud: Mitigation = {
   candidates: (ctx) => {
     const path = cloudAccessPath(ctx.inventory);
     if (path === undefined) return [];
+    // What the access path needs, directly or through other components: moving one of those would make a cycle.
+    const needed = new Set(namedComponents(path).flatMap((p) => [p, ...closureOf(ctx.inventory, p)]));
     return (ctx.inventory.components ?? [])
-      .filter((c) => (c.kind === "server" || c.kind === "application") && ctx.spofs.has(c.id))
-      .filter((c) => !accessPathNeeds(ctx.inventory, path, c.id))
+      .filter((c) => (c.kind === "server" || c.kind === "application") && ctx.spofs.has(c.id) && !needed.has(c.id))
       .map((c) => [c.id]);
   },
   apply: (inventory, [target]) => {
@@ -657,12 +653,18 @@ const monitoring: Mitigation = {
   effect: "An alert (uptime check, UPS self-test report, backup-line probe) replaces finding out by chance.",
   sources: [SRC.unverified],
   candidates: (ctx) => {
+    const unmonitored = (ctx.inventory.components ?? []).filter((c) => c.monitored === false);
+    if (unmonitored.length === 0) return [];
     const { model, functions } = ctx.scores;
-    const inCutSets = (id: string): boolean => {
-      const e = model.numbering.lookup(id);
-      return e !== undefined && functions.some((f) => cutSetIndex(model, f).byEvent.has(e));
-    };
-    return (ctx.inventory.components ?? []).filter((c) => c.monitored === false && inCutSets(c.id)).map((c) => [c.id]);
+    // Events in some function's cut sets, collected once rather than looked up per component.
+    const inCutSets = new Set<number>();
+    for (const f of functions) for (const e of cutSetIndex(model, f).byEvent.keys()) inCutSets.add(e);
+    return unmonitored
+      .filter((c) => {
+        const e = model.numbering.lookup(c.id);
+        return e !== undefined && inCutSets.has(e);
+      })
+      .map((c) => [c.id]);
   },
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
