@@ -8,6 +8,7 @@
 #   APP_URL        http://localhost:$PORT (the address people use; must match for sign-in to work)
 #   BETTER_AUTH_SECRET  made once in data/auth-secret when not set (set it yourself for several instances)
 #   BULWARK_DEMO   on (default) or off
+#   AUTH_ATTEMPTS_PER_MINUTE  sign-in and sign-up attempts per client address per minute (10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

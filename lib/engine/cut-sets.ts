@@ -371,10 +371,10 @@ export class CutSetEngine {
    * Store the family of `node` derived from `previous`'s, when `node` is `previous` with every
    * reference to the component of event `e1` replaced by any[e1's component, e2's component], the
    * two requiring the same sub-structure with the same ride-through (a redundant twin without a
-   * switch-over; the caller checks that, see twinSubstitution). That structure fails exactly when
-   * the old one does with e1 read as "e1 and e2 both down", the requirements below them being the
-   * same: so its minimal cut sets are the old ones with e2 added to every set that holds e1, each
-   * with its T (twinFamily). Nothing is stored when `previous`'s family is not known, or when e1
+   * switch-over; the caller checks that: functions.ts deriveTwinFamilies). That structure fails
+   * exactly when the old one does with e1 read as "e1 and e2 both down", the requirements below
+   * them being the same: so its minimal cut sets are the old ones with e2 added to every set that
+   * holds e1, each with its T (twinFamily). Nothing is stored when `previous`'s family is not known, or when e1
    * is an order-1 set of a switch-over's primary (that switch-over's rate would change).
    * Returns whether the family of `node` is now known.
    */
