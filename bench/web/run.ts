@@ -9,6 +9,8 @@
  *    (signed in: the session cookie of the demo account) and the landing page, the app's static
  *    page (no session, no database). Requests per second, p99 latency, and the ratio results / static.
  *    The table says whether the landing page was served prerendered or rendered per request.
+ *    Beside them, the server process's CPU time per request (server-cpu.ts): the steadier figure
+ *    for comparing two builds on a shared machine.
  * 3. The questionnaire route's first-load JavaScript: the scripts its HTML loads (`<script src>`),
  *    each gzipped (level 9, as a server would send it), summed.
  *
@@ -25,6 +27,7 @@ import { gzipSync } from "node:zlib";
 import autocannon, { type Result } from "autocannon";
 import { DEMO_EMAIL, DEMO_PASSWORD } from "../../lib/server/demo";
 import { openConnectionsFigure, type Answer, type OpenConnectionsFigure } from "./open-connections";
+import { cpuClock, listeningPid } from "./server-cpu";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TARGET_RATIO = 0.1;
@@ -114,17 +117,24 @@ async function firstLoadJs(base: string, path: string, cookie: string): Promise<
   return { scripts: sources.length, gzipBytes, rawBytes };
 }
 
-async function load(url: string, cookie: string | undefined, duration: number): Promise<{ result: Result; open: OpenConnectionsFigure }> {
+async function load(
+  url: string,
+  cookie: string | undefined,
+  duration: number,
+  serverCpu: (() => number) | undefined,
+): Promise<{ result: Result; open: OpenConnectionsFigure; cpuMsPerRequest: number | undefined }> {
   const headers = cookie ? { cookie } : undefined;
   // Warm up: the first requests compile nothing in production, but fill caches and the JIT.
   await autocannon({ url, connections: 10, duration: 2, headers });
   const started = performance.now();
   const answers: Answer[] = [];
+  const cpuBefore = serverCpu?.();
   const run = autocannon({ url, connections: CONNECTIONS, duration, headers });
   run.on("response", (client, _status, _bytes, responseTimeMs) => answers.push({ client, atMs: performance.now() - started, responseTimeMs }));
   const result = await run;
+  const cpuMsPerRequest = serverCpu && cpuBefore !== undefined && result.requests.total > 0 ? (serverCpu() - cpuBefore) / result.requests.total : undefined;
   if (result.non2xx > 0 || result.errors > 0) console.log(`  ${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors (${result.timeouts} timeouts) under load`);
-  return { result, open: openConnectionsFigure(answers, CONNECTIONS) };
+  return { result, open: openConnectionsFigure(answers, CONNECTIONS), cpuMsPerRequest };
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -176,8 +186,10 @@ async function main(): Promise<void> {
     if (!resultsHtml.includes('data-testid="total-expected-annual-loss"')) throw new Error("the results page does not show the demo's results");
 
     console.log(`load: ${CONNECTIONS} connections, ${duration} s each (after a 2 s warm-up)…`);
-    const { result: results, open: resultsOpen } = await load(`${base}${paths.results}`, cookie, duration);
-    const { result: landing, open: landingOpen } = await load(`${base}/`, undefined, duration);
+    // The server's CPU time per request: steadier than requests/s on a shared machine (server-cpu.ts).
+    const serverCpu = cpuClock(listeningPid(port));
+    const { result: results, open: resultsOpen, cpuMsPerRequest: resultsCpu } = await load(`${base}${paths.results}`, cookie, duration, serverCpu);
+    const { result: landing, open: landingOpen, cpuMsPerRequest: landingCpu } = await load(`${base}/`, undefined, duration, serverCpu);
     const js = await firstLoadJs(base, paths.questionnaire, cookie);
     const landingHeaders = (await fetch(`${base}/`)).headers;
     const isPrerendered = landingHeaders.get("x-nextjs-prerender") === "1" || landingHeaders.get("x-nextjs-cache") !== null;
@@ -192,6 +204,8 @@ async function main(): Promise<void> {
       ["static page: p99 latency", `${num(landing.latency.p99)} ms`, `< ${TARGET_P99_MS} ms`, landing.latency.p99 < TARGET_P99_MS],
       [`results page: p99 once all ${CONNECTIONS} are open (after ${num(resultsOpen.allOpenAfterMs / 1000, 1)} s)`, resultsOpen.p99Ms === null ? "—" : `${num(resultsOpen.p99Ms)} ms`, "", undefined],
       [`static page: p99 once all ${CONNECTIONS} are open (after ${num(landingOpen.allOpenAfterMs / 1000, 1)} s)`, landingOpen.p99Ms === null ? "—" : `${num(landingOpen.p99Ms)} ms`, "", undefined],
+      ["results page: server CPU per request", resultsCpu === undefined ? "—" : `${num(resultsCpu, 1)} ms`, "", undefined],
+      ["static page: server CPU per request", landingCpu === undefined ? "—" : `${num(landingCpu, 1)} ms`, "", undefined],
       ["ratio results / static", num(ratio, 3), `≥ ${TARGET_RATIO}`, ratio >= TARGET_RATIO],
       [
         `questionnaire first-load JS (${js.scripts} scripts, ${num(js.rawBytes / 1000)} KB raw)`,
