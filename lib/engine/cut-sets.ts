@@ -59,7 +59,7 @@ export interface CutSetOptions {
   readonly eventCount: number;
 }
 
-type KeyOf = ((set: readonly number[]) => number | string) & { readonly numeric: boolean };
+export type KeyOf = ((set: readonly number[]) => number | string) & { readonly numeric: boolean };
 
 /**
  * How a switch-over pseudo-event's rate follows from its primary (model.md §3): the primary's
@@ -131,7 +131,7 @@ function mergeRules(lists: ReadonlyArray<readonly FailoverRule[]>): readonly Fai
  * Sets are keyed by a number when every key of up to `maxOrder` events fits in a double's 53-bit
  * mantissa (the common case, much faster in a Map); otherwise by a string.
  */
-function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
+export function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
   const base = eventCount + 1;
   if (Math.log2(base) * maxOrder <= 52) {
     const numeric = (set: readonly number[]) => {
@@ -374,21 +374,20 @@ export class CutSetEngine {
    * switch-over; the caller checks that: functions.ts deriveTwinFamilies). That structure fails
    * exactly when the old one does with e1 read as "e1 and e2 both down", the requirements below
    * them being the same: so its minimal cut sets are the old ones with e2 added to every set that
-   * holds e1, each with its T (twinFamily). Nothing is stored when `previous`'s family is not known, or when e1
-   * is an order-1 set of a switch-over's primary (that switch-over's rate would change).
-   * Returns whether the family of `node` is now known.
+   * holds e1, each with its T (twinFamily). Nothing is stored when `previous`'s family is not
+   * known, or when e1 is an order-1 set of a switch-over's primary (that switch-over's rate would
+   * change): familyOf then computes it.
    */
-  deriveTwin(node: StructureNode, previous: StructureNode, e1: number, e2: number): boolean {
+  deriveTwin(node: StructureNode, previous: StructureNode, e1: number, e2: number): void {
     const store = this.store;
-    if (!store) return false;
+    if (!store) return;
     const maxOrder = this.options.maxOrder;
     const key = this.signatureOf(node) * 8 + maxOrder;
-    if (store.entries.has(key)) return true;
+    if (store.entries.has(key)) return;
     const before = store.nodeSignatures.get(previous);
     const old = before === undefined ? undefined : store.entries.get(before * 8 + maxOrder);
-    if (!old || old.rules.some((rule) => rule.singles.some(([e]) => e === e1))) return false;
+    if (!old || old.rules.some((rule) => rule.singles.some(([e]) => e === e1))) return;
     store.entries.set(key, { family: twinFamily(old.family, e1, e2, maxOrder), rules: old.rules });
-    return true;
   }
 
   /** A number that is the same for two nodes exactly when their sub-structures are. */

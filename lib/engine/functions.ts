@@ -197,11 +197,6 @@ function weighSingles(
   return { order, contribution, downtimeHoursPerYear: Math.min(HOURS_PER_YEAR, sum) };
 }
 
-/** Set `i` of an order-1 family: its one event. */
-function singleSetAt(events: readonly number[]): (i: number) => readonly number[] {
-  return (i) => [events[i]!];
-}
-
 type CompactFields = Omit<FunctionResult, "cutSetEvents" | "cutSetLoss">;
 
 /**
@@ -227,7 +222,8 @@ class CompactFunctionResult implements FunctionResult {
   readonly truncated: boolean;
   readonly rtoBreaches: readonly RtoBreach[];
   readonly busFactor: readonly BusFactorFinding[];
-  readonly #setAt: (i: number) => readonly number[];
+  /** The order-1 family's events: set i is [events[i]]. */
+  readonly #events: readonly number[];
   readonly #weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] };
   readonly #costFactor: number;
   #cutSetEvents: (readonly number[])[] | undefined;
@@ -235,7 +231,7 @@ class CompactFunctionResult implements FunctionResult {
 
   constructor(
     fields: CompactFields,
-    setAt: (i: number) => readonly number[],
+    events: readonly number[],
     weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
     costFactor: number,
   ) {
@@ -251,13 +247,14 @@ class CompactFunctionResult implements FunctionResult {
     this.truncated = fields.truncated;
     this.rtoBreaches = fields.rtoBreaches;
     this.busFactor = fields.busFactor;
-    this.#setAt = setAt;
+    this.#events = events;
     this.#weighed = weighed;
     this.#costFactor = costFactor;
   }
 
   get cutSetEvents(): readonly (readonly number[])[] {
-    return (this.#cutSetEvents ??= this.#weighed.order.map(this.#setAt));
+    const events = this.#events;
+    return (this.#cutSetEvents ??= this.#weighed.order.map((i) => [events[i]!]));
   }
 
   get cutSetLoss(): readonly number[] {
@@ -487,7 +484,7 @@ export function scoreFunctions(
       const figures = { hours, weight, costFactor, downtimeHoursPerYear: w.downtimeHoursPerYear };
       return new CompactFunctionResult(
         resultFields(model, f, figures, spofs, [], family.truncated),
-        singleSetAt(family.events),
+        family.events,
         w,
         costFactor,
       );

@@ -1,8 +1,10 @@
 /**
  * The plan keeps a candidate's benefit from one round to the next when the pick in between cannot
  * have changed it (plan.ts carried()). The property test in properties.test.ts checks every carry
- * on generated inventories; these cases pin down the one it rarely meets: a function at the
- * 8760-hour cap, where a benefit is no longer a difference of cut-set money.
+ * on generated inventories; these cases pin down what it rarely meets: a pick that changes a
+ * member of a higher-order cut set the candidate changes too (generated picks are mostly on single
+ * points of failure, which share no minimal cut set), and a function at the 8760-hour cap, where
+ * a benefit is no longer a difference of cut-set money.
  */
 import { describe, expect, it } from "vitest";
 import { validateInventory, type Inventory } from "./index.js";
@@ -26,7 +28,31 @@ function threeServers(scale: number): Inventory {
   return result.inventory;
 }
 
+/** One activity that needs either of two unmonitored lines: their only cut set holds both. */
+function twoLines(): Inventory {
+  const result = validateInventory({
+    format: "resilience-inventory/1",
+    asOf: "2026-11-21",
+    organization: { name: "Two lines", currency: "EUR", operatingHoursPerWeek: 168 },
+    components: [
+      { id: "a", kind: "internet", failuresPerYear: 6, repairHours: 12, monitored: false },
+      { id: "b", kind: "internet", failuresPerYear: 4, repairHours: 24, monitored: false },
+    ],
+    functions: [{ id: "f", name: "Orders", hours: "always", downtimeCostPerHour: 2000, requires: { any: ["a", "b"] } }],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
 describe("benefits carried between plan rounds", () => {
+  it("are measured again when the pick changes a member of a cut set whose money the candidate changes", () => {
+    // Monitoring a changes the money of {a, b}, the set monitoring b changes: b's benefit moves.
+    const rows = carriedBenefitsAgainstFresh(twoLines());
+    expect(rows.find((r) => r.pick === "monitoring|a" && r.candidate === "monitoring|b")).toBeUndefined();
+    for (const r of rows) expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.abs(r.fresh));
+  });
+
+
   it("carry through a function the pick changed when the pick's figures are away from the candidate's cut sets", () => {
     const rows = carriedBenefitsAgainstFresh(threeServers(0.01));
     expect(rows.length).toBeGreaterThan(0);

@@ -16,7 +16,7 @@ import {
 } from "./mitigations.js";
 import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
-import type { StructureNode } from "./cut-sets.js";
+import { makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -409,42 +409,26 @@ function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: Functi
 function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
   if (m.footprint) return m.footprint;
   const events = new Set<number>();
-  // A set's key: its sorted events as digits in base eventCount + 1 while that is exact (always
-  // for the plan's order limits and inventory sizes), else the events joined.
-  const base = eventCount + 1;
-  const numeric = Math.log2(base) * (1 + Math.max(0, ...m.before.map(longest), ...m.after.map(longest))) <= 52;
-  const keyOf = (set: readonly number[]): number | string => {
-    if (!numeric) return set.join(",");
-    let key = 0;
-    for (const e of set) key = key * base + e + 1;
-    return key;
-  };
+  let longest = 0;
+  for (const f of [...m.before, ...m.after]) for (const set of f.cutSetEvents) longest = Math.max(longest, set.length);
+  const keyOf = makeKeyOf(longest, eventCount);
   m.affected.forEach((_, i) => {
     const before = m.before[i]!;
     const after = m.after[i]!;
     if (before === after) return;
-    const money = new Map<number | string, number>();
-    const sets = new Map<number | string, readonly number[]>();
-    before.cutSetEvents.forEach((set, j) => {
-      const key = keyOf(set);
-      money.set(key, before.cutSetLoss[j]!);
-      sets.set(key, set);
-    });
+    // Position of each set before, by key; what is left once matched is gone or changed.
+    const at = new Map<number | string, number>();
+    before.cutSetEvents.forEach((set, j) => at.set(keyOf(set), j));
     after.cutSetEvents.forEach((set, j) => {
       const key = keyOf(set);
-      if (money.get(key) === after.cutSetLoss[j]) money.delete(key);
+      const k = at.get(key);
+      if (k !== undefined && before.cutSetLoss[k] === after.cutSetLoss[j]) at.delete(key);
       else for (const e of set) events.add(e);
     });
-    for (const key of money.keys()) for (const e of sets.get(key)!) events.add(e);
+    for (const j of at.values()) for (const e of before.cutSetEvents[j]!) events.add(e);
   });
   m.footprint = events;
   return events;
-}
-
-function longest(f: FunctionResult): number {
-  let n = 0;
-  for (const set of f.cutSetEvents) if (set.length > n) n = set.length;
-  return n;
 }
 
 /**
@@ -452,20 +436,21 @@ function longest(f: FunctionResult): number {
  * pseudo-event too once any figure changed (its rate follows its primary's, and which events
  * those are is the cut-set engine's to know).
  */
-function changedEventsOf(before: Scores, after: Scores): ReadonlySet<number> {
-  const out = new Set<number>();
+function changedEventsOf(before: Scores, after: Scores): number[] {
+  const out: number[] = [];
   const a = before.model;
   const b = after.model;
   a.componentEvents.forEach((e, i) => {
-    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.add(e);
+    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.push(e);
   });
-  if (out.size > 0) for (const p of b.pseudoEvents) out.add(p.event);
+  if (out.length > 0) for (const p of b.pseudoEvents) out.push(p.event);
   return out;
 }
 
-/** Whether the money of function k stays below the 8760-hour cap before and after, then and now. */
+/** Whether function k was measured, and its money stays below the 8760-hour cap before and after, then and now. */
 function belowCap(m: Measurement, k: number, now: FunctionResult): boolean {
   const i = m.affected.indexOf(k);
+  if (i < 0) return false;
   const then = m.before[i]!.downtimeHoursPerYear;
   const after = m.after[i]!.downtimeHoursPerYear;
   return (
@@ -510,7 +495,7 @@ function carried(
   });
   const after = e.after.model;
   const sameStructure = after.functionNodes === scoresBefore.model.functionNodes && after.componentNodes === scoresBefore.model.componentNodes;
-  let changedEvents: ReadonlySet<number> | undefined;
+  let changedEvents: number[] | undefined;
   for (const c of candidates) {
     if (c === picked) continue;
     const m = measured.get(c.key);
@@ -519,7 +504,7 @@ function carried(
     if (!c.targets.every((t) => after.indexOfComponent(t) !== undefined || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
     const hit = reachAfter.affectedBy(c.roots).filter((k) => changedFunctions.has(k));
-    if (hit.length > 0 && (!sameStructure || !hit.every((k) => m.affected.includes(k) && belowCap(m, k, e.after.functions[k]!)))) continue;
+    if (hit.length > 0 && (!sameStructure || !hit.every((k) => belowCap(m, k, e.after.functions[k]!)))) continue;
     // What it touches follows from the structure: on the same structure, the bound's (BoundMemo).
     const memo = sameStructure ? memos.get(c.key) : undefined;
     const touches = memo && memo.structure === scoresBefore.model.componentNodes ? memo.touches : c.mitigation.touches(e.inventory, c.targets);
@@ -530,14 +515,7 @@ function carried(
     }
     changedEvents ??= changedEventsOf(scoresBefore, e.after);
     const footprint = footprintOf(m, after.numbering.size);
-    let meets = false;
-    for (const ev of changedEvents) {
-      if (footprint.has(ev)) {
-        meets = true;
-        break;
-      }
-    }
-    if (!meets) out.set(c.key, m);
+    if (!changedEvents.some((ev) => footprint.has(ev))) out.set(c.key, m);
   }
   return out;
 }
@@ -609,10 +587,8 @@ function runPlan(
 
   for (;;) {
     candidates = candidatesFor(current, scores, reach, applied, options, memos);
-    if (probe) {
-      const state = { current, scores, reach };
-      probe(plan.length, candidates, () => candidatesFor(state.current, state.scores, state.reach, applied, options, new Map()));
-    }
+    // Called at once, in this round's state.
+    if (probe) probe(plan.length, candidates, () => candidatesFor(current, scores, reach, applied, options, new Map()));
     if (plan.length >= maxItems) break;
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then target ids.
