@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CutSetEngine } from "../../lib/engine/cut-sets.js";
+import { topCutSets } from "../../lib/engine/zbdd.js";
 import {
   NON_COHERENT_TREES,
   convertTree,
@@ -72,5 +73,25 @@ describe("conversion to the engine's structure", () => {
   it.each(["chinese", "baobab2", "isp9605", "das9202", "ftr10"])("%s: cut sets up to order 3 match the reference counts", (tree) => {
     const ref = references.find((r) => r.tree === tree)!;
     expect(cutSetCounts(tree, 3)).toEqual(referenceCounts(ref, 3));
+  });
+});
+
+describe("the engine's fault-tree entry point (topCutSets: a ZBDD for these trees)", () => {
+  const coherent = references.filter((r) => !NON_COHERENT_TREES.includes(r.tree));
+  const counts = (tree: string, maxOrder: number): number[] => {
+    const converted = convertTree(readAralia(tree));
+    const rates = { failuresPerYear: converted.failuresPerYear, repairHours: converted.repairHours };
+    return countByOrder(topCutSets(converted.top, { maxOrder, eventCount: converted.eventCount }, rates).sets, maxOrder);
+  };
+
+  it("finds the published counts up to order 3 on all 40 coherent trees", () => {
+    expect(coherent).toHaveLength(40);
+    for (const ref of coherent) expect({ tree: ref.tree, counts: counts(ref.tree, 3) }).toEqual({ tree: ref.tree, counts: referenceCounts(ref, 3) });
+  });
+
+  // Higher orders on trees where they stay small: the order limit reaches 6 (the engine's maximum).
+  it.each(["chinese", "das9201", "das9208", "edf9205", "isp9606", "jbd9601", "edfpa15r"])("%s: the published counts up to order 6", (tree) => {
+    const ref = references.find((r) => r.tree === tree)!;
+    expect(counts(tree, 6)).toEqual(referenceCounts(ref, 6));
   });
 });

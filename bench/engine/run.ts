@@ -8,9 +8,11 @@
  * 2. Single points of failure: the engine (order 1) against a naive baseline that fails each
  *    component alone and re-evaluates every function (bench/engine/naive-spofs.ts); equal sets and
  *    the speed ratio.
- * 3. The 40 coherent Aralia fault trees: cut sets up to order 3 with the engine (its single-top
- *    entry point `topCutSets` when it has one, else CutSetEngine), counts per order against the
- *    published reference, and SCRAM (`scram --mocus`) on the same trees as the peer.
+ * 3. The 40 coherent Aralia fault trees: cut sets up to order 3 with the engine's fault-tree entry
+ *    point `topCutSets` (lib/engine/zbdd.ts: a ZBDD, as the trees have no ride-through or
+ *    switch-over), counts per order against the published reference, and SCRAM (`scram --mocus`)
+ *    on the same trees as the peer. `--engine` times another module instead (its `topCutSets`
+ *    when it has one, else its CutSetEngine: `--engine lib/engine/cut-sets.ts` is the set algebra).
  *
  * Options:
  *   --sizes 100,200,1000,10000,100000   inventory sizes (section 1)
@@ -29,6 +31,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import * as engineCutSets from "../../lib/engine/cut-sets.js";
+import { topCutSets } from "../../lib/engine/zbdd.js";
 import type { StructureNode } from "../../lib/engine/cut-sets.js";
 import { eventTables } from "../../lib/engine/functions.js";
 import { ENGINE_VERSION, assessInventory, scoreInventory, validateInventory } from "../../lib/engine/index.js";
@@ -463,7 +466,7 @@ interface CutSetModule {
     options: { maxOrder: number; eventCount: number },
     rates: { failuresPerYear: number[]; repairHours: number[] },
   ) => { familyOf(node: StructureNode): { sets: number[][] } };
-  /** The single-top entry point, when the module has one (iterative deepening). */
+  /** The single-top entry point, when the module has one (the engine's: lib/engine/zbdd.ts). */
   readonly topCutSets?: (
     top: StructureNode,
     options: { maxOrder: number; eventCount: number },
@@ -475,13 +478,13 @@ async function araliaSection(options: Options): Promise<{ rows: TreeRow[]; scram
   heading("3. Aralia fault trees: cut sets up to order 3, against the reference and SCRAM");
   const mod: CutSetModule = options.engine
     ? ((await import(pathToFileURL(options.engine).href)) as CutSetModule)
-    : (engineCutSets as unknown as CutSetModule);
+    : { CutSetEngine: engineCutSets.CutSetEngine, topCutSets };
   const topOf = (top: StructureNode, eventCount: number, rates: { failuresPerYear: number[]; repairHours: number[] }) =>
     mod.topCutSets
       ? mod.topCutSets(top, { maxOrder: ORDER, eventCount }, rates).sets
       : new mod.CutSetEngine({ maxOrder: ORDER, eventCount }, rates).familyOf(top).sets;
   print(
-    `Engine: ${options.engine ?? "lib/engine/cut-sets.ts"}, ${mod.topCutSets ? "topCutSets(r1)" : "new CutSetEngine().familyOf(r1)"} ` +
+    `Engine: ${options.engine ?? "lib/engine/zbdd.ts"}, ${mod.topCutSets ? "topCutSets(r1) (a ZBDD: the trees have no ride-through or switch-over)" : "new CutSetEngine().familyOf(r1)"} ` +
       `(T = 0; p → failuresPerYear = 8760·p, repairHours = 1).`,
   );
   const version = options.skip.has("scram") ? undefined : scramVersion();

@@ -1037,7 +1037,7 @@ const SUPPORT_LIMIT = 4096;
  * a gate where one member's events are not tracked (above a switch-over, whose rate must be
  * computed whatever the budget, or above SUPPORT_LIMIT events), since it may share any of them.
  */
-class OrderBounds {
+export class OrderBounds {
   private readonly minOrders = new Map<StructureNode, number>();
   /** Sorted events below a node; null when above SUPPORT_LIMIT or above a switch-over. */
   private readonly supports = new Map<StructureNode, Int32Array | null>();
@@ -1135,10 +1135,18 @@ class OrderBounds {
 function unionSupports(parts: ReadonlyArray<Int32Array | null>): Int32Array | null {
   if (parts.some((p) => p === null)) return null;
   if (parts.length === 1) return parts[0]!;
-  const all = new Set<number>();
+  let total = 0;
+  for (const p of parts) total += p!.length;
+  // Concatenate, sort natively, drop repeats: cheaper than a Set for the sizes met here.
+  const all = new Int32Array(total);
+  let at = 0;
   for (const p of parts) {
-    for (const e of p!) all.add(e);
-    if (all.size > SUPPORT_LIMIT) return null;
+    all.set(p!, at);
+    at += p!.length;
   }
-  return Int32Array.from(all).sort();
+  all.sort();
+  let k = 0;
+  for (let i = 0; i < total; i++) if (i === 0 || all[i] !== all[i - 1]) all[k++] = all[i]!;
+  if (k > SUPPORT_LIMIT) return null;
+  return all.slice(0, k);
 }
