@@ -123,6 +123,16 @@ describe("the ZBDD's set operations, by hand", () => {
     expect(zbdd(top, 3).truncated).toBe(false);
   });
 
+  it("walks long chains without running out of stack: an OR of 30,000 events, and its product with one more", () => {
+    const n = 30_000;
+    const wide = or(...Array.from({ length: n }, (_, i) => ev(i)));
+    expect(zbdd(wide, 3, n + 1).sets).toHaveLength(n);
+    const pairs = zbdd(and(wide, ev(n)), 3, n + 1);
+    expect(pairs.sets).toHaveLength(n);
+    expect(pairs.sets[0]).toHaveLength(2);
+    expect(pairs.sets.every((set) => set.length === 2 && set[1] === n)).toBe(true);
+  });
+
   it("sets are sorted event numbers whatever order the walk meets the events in, each with T = 0", () => {
     const family = zbdd(and(ev(9), or(ev(4), ev(7)), ev(2)), 3, 10);
     expect(family.sets).toEqual(expect.arrayContaining([[2, 4, 9], [2, 7, 9]]));

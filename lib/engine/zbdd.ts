@@ -113,91 +113,215 @@ class Zbdd {
     return result;
   }
 
+  /*
+   * The operations below walk the lo edges of their operands in a loop and recurse only into hi
+   * edges. A lo chain is as long as the family has first events (an OR of n events is a chain of
+   * n nodes), which would overflow the call stack of a recursive walk on large trees; a hi edge
+   * takes one more event into the set, so hi recursion is never deeper than the order limit (plus
+   * the few operations nested in one step). Each step along a chain leaves a frame on `frames`:
+   * the operands (for the cache), the level and the hi result; the nodes are then built from the
+   * bottom of the chain up. A frame with level −1 passes its result through unchanged.
+   */
+  private frames = new Int32Array(4 * 256);
+  private top = 0;
+
+  private push(a: number, b: number, level: number, hi: number): void {
+    if (this.top + 4 > this.frames.length) {
+      const grown = new Int32Array(this.frames.length * 2);
+      grown.set(this.frames);
+      this.frames = grown;
+    }
+    const f = this.frames;
+    f[this.top] = a;
+    f[this.top + 1] = b;
+    f[this.top + 2] = level;
+    f[this.top + 3] = hi;
+    this.top += 4;
+  }
+
+  /** Build the nodes of the frames above `base` around the chain's end `r`, caching each step under `op`. */
+  private unwind(base: number, op: number, r: number): number {
+    while (this.top > base) {
+      this.top -= 4;
+      const f = this.frames;
+      const level = f[this.top + 2]!;
+      if (level >= 0) r = this.node(level, r, f[this.top + 3]!);
+      this.remember(op, f[this.top]!, f[this.top + 1]!, r);
+    }
+    return r;
+  }
+
   union(f: number, g: number): number {
-    if (f === EMPTY || f === g) return g;
-    if (g === EMPTY) return f;
-    if (f > g) [f, g] = [g, f];
-    const known = this.cached(OP_UNION, f, g);
-    if (known >= 0) return known;
-    const lf = this.level[f]!;
-    const lg = this.level[g]!;
+    const base = this.top;
     let r: number;
-    if (lf < lg) r = this.node(lf, this.union(this.lo[f]!, g), this.hi[f]!);
-    else if (lg < lf) r = this.node(lg, this.union(f, this.lo[g]!), this.hi[g]!);
-    else r = this.node(lf, this.union(this.lo[f]!, this.lo[g]!), this.union(this.hi[f]!, this.hi[g]!));
-    return this.remember(OP_UNION, f, g, r);
+    for (;;) {
+      if (f === EMPTY || f === g) {
+        r = g;
+        break;
+      }
+      if (g === EMPTY) {
+        r = f;
+        break;
+      }
+      if (f > g) [f, g] = [g, f];
+      const known = this.cached(OP_UNION, f, g);
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      const lf = this.level[f]!;
+      const lg = this.level[g]!;
+      if (lf < lg) {
+        this.push(f, g, lf, this.hi[f]!);
+        f = this.lo[f]!;
+      } else if (lg < lf) {
+        this.push(f, g, lg, this.hi[g]!);
+        g = this.lo[g]!;
+      } else {
+        const hi = this.union(this.hi[f]!, this.hi[g]!);
+        this.push(f, g, lf, hi);
+        f = this.lo[f]!;
+        g = this.lo[g]!;
+      }
+    }
+    return this.unwind(base, OP_UNION, r);
   }
 
   /** The sets of f of order ≤ k. */
   truncate(f: number, k: number): number {
-    if (f <= BASE) return f;
-    if (k === 0) {
-      this.dropped = true;
-      return this.hasEmpty[f] ? BASE : EMPTY;
+    const base = this.top;
+    let r: number;
+    for (;;) {
+      if (f <= BASE) {
+        r = f;
+        break;
+      }
+      if (k === 0) {
+        this.dropped = true;
+        r = this.hasEmpty[f] ? BASE : EMPTY;
+        break;
+      }
+      const known = this.cached(OP_TRUNCATE, f, k);
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      this.push(f, k, this.level[f]!, this.truncate(this.hi[f]!, k - 1));
+      f = this.lo[f]!;
     }
-    const known = this.cached(OP_TRUNCATE + 0, f, k);
-    if (known >= 0) return known;
-    const r = this.node(this.level[f]!, this.truncate(this.lo[f]!, k), this.truncate(this.hi[f]!, k - 1));
-    return this.remember(OP_TRUNCATE, f, k, r);
+    return this.unwind(base, OP_TRUNCATE, r);
   }
 
   /** Every union of a set of f with a set of g, of order ≤ k (not minimised). */
   product(f: number, g: number, k: number): number {
-    if (f === EMPTY || g === EMPTY) return EMPTY;
-    if (f === BASE) return this.truncate(g, k);
-    if (g === BASE) return this.truncate(f, k);
-    if (k === 0) {
-      this.dropped = true;
-      return this.hasEmpty[f] && this.hasEmpty[g] ? BASE : EMPTY;
+    const base = this.top;
+    let r: number;
+    for (;;) {
+      if (f === EMPTY || g === EMPTY) {
+        r = EMPTY;
+        break;
+      }
+      if (f === BASE || g === BASE) {
+        r = this.truncate(f === BASE ? g : f, k);
+        break;
+      }
+      if (k === 0) {
+        this.dropped = true;
+        r = this.hasEmpty[f] && this.hasEmpty[g] ? BASE : EMPTY;
+        break;
+      }
+      if (f > g) [f, g] = [g, f];
+      // k ≤ 7 (the order limit is at most 6), so it fits in the low bits of g's key.
+      const known = this.cached(OP_PRODUCT, f, g * 8 + k);
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      const lf = this.level[f]!;
+      const lg = this.level[g]!;
+      const v = lf < lg ? lf : lg;
+      const f0 = lf === v ? this.lo[f]! : f;
+      const f1 = lf === v ? this.hi[f]! : EMPTY;
+      const g0 = lg === v ? this.lo[g]! : g;
+      const g1 = lg === v ? this.hi[g]! : EMPTY;
+      const withV = this.union(
+        this.union(this.product(f1, g1, k - 1), this.product(f1, g0, k - 1)),
+        this.product(f0, g1, k - 1),
+      );
+      this.push(f, g * 8 + k, v, withV);
+      f = f0;
+      g = g0;
     }
-    if (f > g) [f, g] = [g, f];
-    // k ≤ 7 (the order limit is at most 6), so it fits in the low bits of g's key.
-    const known = this.cached(OP_PRODUCT, f, g * 8 + k);
-    if (known >= 0) return known;
-    const lf = this.level[f]!;
-    const lg = this.level[g]!;
-    const v = lf < lg ? lf : lg;
-    const f0 = lf === v ? this.lo[f]! : f;
-    const f1 = lf === v ? this.hi[f]! : EMPTY;
-    const g0 = lg === v ? this.lo[g]! : g;
-    const g1 = lg === v ? this.hi[g]! : EMPTY;
-    const withV = this.union(
-      this.union(this.product(f1, g1, k - 1), this.product(f1, g0, k - 1)),
-      this.product(f0, g1, k - 1),
-    );
-    const r = this.node(v, this.product(f0, g0, k), withV);
-    return this.remember(OP_PRODUCT, f, g * 8 + k, r);
+    return this.unwind(base, OP_PRODUCT, r);
   }
 
   /** The sets of f that contain no set of g. */
   without(f: number, g: number): number {
-    if (g === EMPTY || f === EMPTY) return f;
-    if (f === g || this.hasEmpty[g]) return EMPTY;
-    if (f === BASE) return BASE;
-    const known = this.cached(OP_WITHOUT, f, g);
-    if (known >= 0) return known;
-    const lf = this.level[f]!;
-    const lg = this.level[g]!;
+    const base = this.top;
     let r: number;
-    if (lf < lg) r = this.node(lf, this.without(this.lo[f]!, g), this.without(this.hi[f]!, g));
-    // No set of f holds g's top variable: g's sets holding it cannot be inside one of f's.
-    else if (lg < lf) r = this.without(f, this.lo[g]!);
-    else {
-      const g0 = this.lo[g]!;
-      r = this.node(lf, this.without(this.lo[f]!, g0), this.without(this.without(this.hi[f]!, g0), this.hi[g]!));
+    for (;;) {
+      if (g === EMPTY || f === EMPTY) {
+        r = f;
+        break;
+      }
+      if (f === g || this.hasEmpty[g]) {
+        r = EMPTY;
+        break;
+      }
+      if (f === BASE) {
+        r = BASE;
+        break;
+      }
+      const known = this.cached(OP_WITHOUT, f, g);
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      const lf = this.level[f]!;
+      const lg = this.level[g]!;
+      if (lf < lg) {
+        this.push(f, g, lf, this.without(this.hi[f]!, g));
+        f = this.lo[f]!;
+      } else if (lg < lf) {
+        // No set of f holds g's top variable: g's sets holding it cannot be inside one of f's.
+        this.push(f, g, -1, 0);
+        g = this.lo[g]!;
+      } else {
+        const g0 = this.lo[g]!;
+        this.push(f, g, lf, this.without(this.without(this.hi[f]!, g0), this.hi[g]!));
+        f = this.lo[f]!;
+        g = g0;
+      }
     }
-    return this.remember(OP_WITHOUT, f, g, r);
+    return this.unwind(base, OP_WITHOUT, r);
   }
 
   /** The minimal sets of f. */
   minimise(f: number): number {
-    if (f <= BASE) return f;
-    const known = this.minimised[f]!;
-    if (known >= 0) return known;
-    const lo = this.minimise(this.lo[f]!);
-    const r = this.node(this.level[f]!, lo, this.without(this.minimise(this.hi[f]!), lo));
-    this.minimised[f] = r;
-    this.minimised[r] = r;
+    const base = this.top;
+    let r: number;
+    for (;;) {
+      if (f <= BASE) {
+        r = f;
+        break;
+      }
+      const known = this.minimised[f]!;
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      this.push(f, 0, 0, 0);
+      f = this.lo[f]!;
+    }
+    // Bottom up: a node's minimal sets are its lo part's, and its hi part's that contain none of them.
+    while (this.top > base) {
+      this.top -= 4;
+      const n = this.frames[this.top]!;
+      const hi = this.without(this.minimise(this.hi[n]!), r);
+      r = this.node(this.level[n]!, r, hi);
+      this.minimised[n] = r;
+      this.minimised[r] = r;
+    }
     return r;
   }
 
@@ -333,9 +457,15 @@ export function plainCutSets(top: StructureNode, options: CutSetOptions): Family
     const budgets = need === 1 ? undefined : bounds.memberBudgets(node, budget);
     const members = node.members.map((m, i) => familyOf(m, budgets ? budgets[i]! : budget));
     if (need === 1) {
-      let f = EMPTY;
-      for (const m of members) f = z.union(f, m);
-      return z.minimise(f);
+      // Pairwise, as a balanced tree: adding n members one at a time to a growing chain would
+      // walk it n times.
+      let layer = members;
+      while (layer.length > 1) {
+        const next: number[] = [];
+        for (let i = 0; i < layer.length; i += 2) next.push(i + 1 < layer.length ? z.union(layer[i]!, layer[i + 1]!) : layer[i]!);
+        layer = next;
+      }
+      return z.minimise(layer[0] ?? EMPTY);
     }
     if (need === n) {
       let f = BASE;
