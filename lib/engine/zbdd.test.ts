@@ -192,6 +192,16 @@ describe("topCutSets", () => {
     expect(ratesA.failuresPerYear[4]).toBe(ratesB.failuresPerYear[4]);
   });
 
+  it("above order 7 (beyond the ZBDD's cache keys) uses the set algebra; plainCutSets refuses it", () => {
+    const top = and(or(ev(0), ev(1)), or(ev(2), ev(3)), or(ev(4), ev(5)), or(ev(6), ev(7)), or(ev(8), ev(9)), or(ev(10), ev(11)), or(ev(12), ev(13)), or(ev(14), ev(15)));
+    const rates = { failuresPerYear: new Array<number>(16).fill(1), repairHours: new Array<number>(16).fill(1) };
+    const family = topCutSets(top, { maxOrder: 8, eventCount: 16 }, rates);
+    expect(family.sets).toHaveLength(256);
+    expect(sets(family)).toEqual(sets(algebra(top, 8, 16)));
+    expect(() => plainCutSets(top, { maxOrder: 8, eventCount: 16 })).toThrow(/order limit from 1 to 7/);
+    expect(sets(plainCutSets(top, { maxOrder: 7, eventCount: 16 }))).toEqual([]);
+  });
+
   it("on a plain structure, gives the set algebra's sets", () => {
     const top = gate(2, [comp(0, or(ev(1), ev(2))), and(ev(1), ev(3)), or(ev(2), ev(4)), ev(5)]);
     const rates = { failuresPerYear: [1, 1, 1, 1, 1, 1], repairHours: [1, 1, 1, 1, 1, 1] };

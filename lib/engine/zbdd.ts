@@ -231,7 +231,7 @@ class Zbdd {
         break;
       }
       if (f > g) [f, g] = [g, f];
-      // k ≤ 7 (the order limit is at most 6), so it fits in the low bits of g's key.
+      // k ≤ PLAIN_MAX_ORDER = 7, so it fits in the low three bits of g's key.
       const known = this.cached(OP_PRODUCT, f, g * 8 + k);
       if (known >= 0) {
         r = known;
@@ -358,6 +358,8 @@ class Zbdd {
 }
 
 const INITIAL_NODES = 1 << 10;
+/** The largest order limit the ZBDD takes (the engine's own limit is 6: defaults.ts MAX_ORDER_LIMIT). */
+const PLAIN_MAX_ORDER = 7;
 const MAX_CACHE_ENTRIES = 1 << 21;
 const OP_UNION = 1;
 const OP_TRUNCATE = 2;
@@ -400,6 +402,10 @@ export function isPlainStructure(node: StructureNode, seen = new Set<StructureNo
  */
 export function plainCutSets(top: StructureNode, options: CutSetOptions): Family {
   const maxOrder = options.maxOrder;
+  // The product cache keys the order in three bits (Zbdd.product).
+  if (!Number.isInteger(maxOrder) || maxOrder < 1 || maxOrder > PLAIN_MAX_ORDER) {
+    throw new Error(`bug: plainCutSets takes an order limit from 1 to ${PLAIN_MAX_ORDER}, not ${maxOrder}`);
+  }
   // Variables in the order a depth-first walk from the top meets the events: events used
   // together sit close together, which keeps the diagrams small.
   const levelOf = new Int32Array(options.eventCount).fill(-1);
@@ -496,9 +502,10 @@ export function plainCutSets(top: StructureNode, options: CutSetOptions): Family
 
 /**
  * The minimal cut sets of one top node, the fault-tree entry point: by ZBDD when the structure is
- * plain, else by the set algebra (which also fills in the switch-over pseudo-events' rates).
+ * plain and the order limit at most 7, else by the set algebra (which also fills in the
+ * switch-over pseudo-events' rates).
  */
 export function topCutSets(top: StructureNode, options: CutSetOptions, rates: EventRates): Family {
-  if (isPlainStructure(top)) return plainCutSets(top, options);
+  if (options.maxOrder <= PLAIN_MAX_ORDER && isPlainStructure(top)) return plainCutSets(top, options);
   return new CutSetEngine(options, rates).familyOf(top);
 }
