@@ -455,8 +455,11 @@ export class CutSetEngine {
         const budgets = node.need <= 1 ? undefined : this.bounds.memberBudgets(node, budget);
         const entries = node.members.map((m, i) => {
           const b = budgets ? budgets[i]! : budget;
-          // A member that cannot fail within its budget brings no set (and leaves some out).
-          return b < 1 ? { family: { sets: [], rideThrough: [], truncated: true }, rules: NO_RULES } : this.entryOf(m, b);
+          // A member that cannot fail within its budget brings no set, and leaves some out unless
+          // the budget is −∞: the others cannot fail enough, so the gate never fails (nothing cut).
+          if (b >= 1) return this.entryOf(m, b);
+          const truncated = b > -Infinity && this.bounds.minOrder(m) !== Infinity;
+          return { family: { sets: [], rideThrough: [], truncated }, rules: NO_RULES };
         });
         return {
           family: this.atLeastFail(
@@ -510,6 +513,8 @@ export class CutSetEngine {
    */
   private atLeastFail(need: number, members: Family[], limit: number): Family {
     if (need <= 1) return this.union(members);
+    // More members must fail than there are: the gate never fails.
+    if (need > members.length) return { sets: [], rideThrough: [], truncated: false };
     let result: Family;
     if (need >= members.length) {
       // Combine the smallest families first: intermediate results stay small.
@@ -793,8 +798,10 @@ class SinglesAlgebra {
         // A loop rather than map(m => this.of(m)): no closure per gate.
         const parts = new Array<Singles>(node.members.length);
         for (let i = 0; i < parts.length; i++) parts[i] = this.of(node.members[i]!);
-        const need = Math.max(1, Math.min(node.need, parts.length));
-        out = parts.length === 1 ? parts[0]! : need === 1 ? this.union(parts) : this.atLeast(need, parts);
+        const need = Math.max(1, node.need);
+        // More members must fail than there are: the gate never fails.
+        if (need > parts.length) out = { events: [], t: [], truncated: false };
+        else out = parts.length === 1 ? parts[0]! : need === 1 ? this.union(parts) : this.atLeast(need, parts);
         break;
       }
       case "failover": {

@@ -111,8 +111,28 @@ describe("the ZBDD's set operations, by hand", () => {
     expect(sets(zbdd(comp(5, and(ev(1), ev(2)))))).toEqual(["1,2", "5"]);
   });
 
-  it("a gate that needs more members down than it has cannot fail", () => {
+  it("a gate that needs more members down than it has cannot fail, in both algebras, and cuts nothing", () => {
     expect(zbdd(gate(3, [ev(0), ev(1)])).sets).toEqual([]);
+    expect(algebra(gate(3, [ev(0), ev(1)])).sets).toEqual([]);
+    expect(algebra(gate(3, [ev(0), ev(1)]), 1).sets).toEqual([]);
+    // An AND with such a member cannot fail either: its other member's sets are not "cut".
+    const never = and(gate(3, [ev(1), ev(2)]), ev(0));
+    expect(zbdd(never, 7).sets).toEqual([]);
+    expect(zbdd(never, 7).truncated).toBe(false);
+    expect(algebra(never, 6).truncated).toBe(false);
+  });
+
+  it("a k-of-n gate of 6,000 members (one row at a time, no deep recursion)", () => {
+    const n = 6000;
+    const wide = gate(2, Array.from({ length: n }, (_, i) => ev(i)));
+    expect(zbdd(wide, 1, n).sets).toEqual([]);
+    expect(zbdd(wide, 1, n).truncated).toBe(true);
+    expect(zbdd(gate(2, [ev(0), ev(1), ev(2)]), 2, 3).sets).toEqual([[0, 1], [0, 2], [1, 2]]);
+  });
+
+  it("a set is dropped when it holds a set of the family found further down the chain", () => {
+    // {0,1,2} holds {2}: the check against the lo part in without() decides it.
+    expect(sets(zbdd(or(and(ev(0), ev(1), ev(2)), ev(2), and(ev(1), ev(3)))))).toEqual(["1,3", "2"]);
   });
 
   it("drops sets above the order limit and says so; keeps a set of exactly the limit", () => {

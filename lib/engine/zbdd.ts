@@ -340,7 +340,7 @@ class Zbdd {
       }
       if (n !== BASE) return;
       const set = new Array<number>(depth);
-      // Insertion sort: a set holds at most six events.
+      // Insertion sort: a set holds at most seven events (PLAIN_MAX_ORDER).
       for (let i = 0; i < depth; i++) {
         const e = path[i]!;
         let j = i;
@@ -429,8 +429,9 @@ export function plainCutSets(top: StructureNode, options: CutSetOptions): Family
   const memo = new Map<StructureNode, number[]>();
   const familyOf = (node: StructureNode, budget: number): number => {
     if (budget <= 0) {
-      // Every set of the node is above what its parent leaves it: all are dropped.
-      if (bounds.minOrder(node) !== Infinity) z.dropped = true;
+      // Every set of the node is above what its parent leaves it: all are dropped. A budget of −∞
+      // means the parent gate can never fail (its other members cannot fail enough): nothing is.
+      if (budget > -Infinity && bounds.minOrder(node) !== Infinity) z.dropped = true;
       return EMPTY;
     }
     let byBudget = memo.get(node);
@@ -481,19 +482,21 @@ export function plainCutSets(top: StructureNode, options: CutSetOptions): Family
       }
       return f;
     }
-    // At least `need` of the members: atLeast(i, j) = members[i] × atLeast(i+1, j−1) ∪ atLeast(i+1, j).
-    const table = new Map<number, number>();
-    const atLeast = (i: number, j: number): number => {
-      if (j === 0) return BASE;
-      if (n - i < j) return EMPTY;
-      const key = i * (need + 1) + j;
-      const known = table.get(key);
-      if (known !== undefined) return known;
-      const r = z.minimise(z.union(z.product(members[i]!, atLeast(i + 1, j - 1), budget), atLeast(i + 1, j)));
-      table.set(key, r);
-      return r;
-    };
-    return atLeast(0, need);
+    // At least `need` of the members: with atLeast(i, j) the sets failing j of members[i..n−1],
+    // atLeast(i, j) = members[i] × atLeast(i+1, j−1) ∪ atLeast(i+1, j), computed from the last
+    // member back one row at a time (a loop: a gate may have thousands of members).
+    let row = new Array<number>(need + 1).fill(EMPTY);
+    row[0] = BASE;
+    for (let i = n - 1; i >= 0; i--) {
+      const next = new Array<number>(need + 1).fill(EMPTY);
+      next[0] = BASE;
+      // Only j ≤ n − i members can fail among the last n − i.
+      for (let j = 1; j <= Math.min(need, n - i); j++) {
+        next[j] = z.minimise(z.union(z.product(members[i]!, row[j - 1]!, budget), row[j]!));
+      }
+      row = next;
+    }
+    return row[need]!;
   };
 
   const sets = z.setsOf(familyOf(top, maxOrder), Int32Array.from(eventAt));
