@@ -6,6 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CutSetEngine, FamilyStore, NumberIndex, type Family, type StructureNode } from "./cut-sets.js";
+import { bruteForceMinimal, type RandomGraph } from "./test-support.js";
 
 type Gate = StructureNode & { type: "gate" };
 
@@ -372,60 +373,7 @@ describe("the order limit and truncated", () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Brute force: enumerate every subset of events, keep the minimal ones that bring the top down.
-
-interface RandomGraph {
-  readonly top: StructureNode;
-  readonly events: number;
-}
-
-function isDown(node: StructureNode, failed: ReadonlySet<number>, memo = new Map<StructureNode, boolean>()): boolean {
-  const known = memo.get(node);
-  if (known !== undefined) return known;
-  let down: boolean;
-  switch (node.type) {
-    case "event":
-      down = failed.has(node.event);
-      break;
-    case "component":
-      down = failed.has(node.event) || (node.requires !== undefined && isDown(node.requires, failed, memo));
-      break;
-    case "gate": {
-      let count = 0;
-      for (const m of node.members) if (isDown(m, failed, memo)) count++;
-      down = count >= node.need;
-      break;
-    }
-    case "failover":
-      down = isDown(node.group, failed, memo) || failed.has(node.pseudoEvent);
-      break;
-  }
-  memo.set(node, down);
-  return down;
-}
-
-function bruteForceMinimal(graph: RandomGraph): number[][] {
-  const cuts: number[][] = [];
-  const n = graph.events;
-  const bySize = Array.from({ length: 1 << n }, (_, mask) => mask).sort((a, b) => popcount(a) - popcount(b) || a - b);
-  const minimal: number[] = [];
-  for (const mask of bySize) {
-    if (minimal.some((m) => (m & mask) === m)) continue;
-    const failed = new Set<number>();
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) failed.add(i);
-    if (isDown(graph.top, failed)) {
-      minimal.push(mask);
-      cuts.push([...failed].sort((a, b) => a - b));
-    }
-  }
-  return cuts;
-}
-
-function popcount(x: number): number {
-  let c = 0;
-  for (; x; x &= x - 1) c++;
-  return c;
-}
+// Brute force (test-support.ts): every subset of events, the minimal ones that bring the top down.
 
 /** Random DAG of gates and components over up to 9 events; later nodes reuse earlier ones. */
 const graphArb: fc.Arbitrary<RandomGraph> = fc

@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CutSetEngine, type Family, type StructureNode } from "./cut-sets.js";
+import { bruteForceMinimal } from "./test-support.js";
 import { isPlainStructure, plainCutSets, topCutSets } from "./zbdd.js";
 
 type Gate = StructureNode & { type: "gate" };
@@ -27,41 +28,6 @@ function zbdd(top: StructureNode, maxOrder = 3, eventCount = 16): Family {
 function algebra(top: StructureNode, maxOrder = 3, eventCount = 16): Family {
   const rates = { failuresPerYear: new Array<number>(eventCount).fill(1), repairHours: new Array<number>(eventCount).fill(1) };
   return new CutSetEngine({ maxOrder, eventCount }, rates).familyOf(top);
-}
-
-function isDown(node: StructureNode, failed: ReadonlySet<number>, memo = new Map<StructureNode, boolean>()): boolean {
-  const known = memo.get(node);
-  if (known !== undefined) return known;
-  let down: boolean;
-  if (node.type === "event") down = failed.has(node.event);
-  else if (node.type === "component") down = failed.has(node.event) || (node.requires !== undefined && isDown(node.requires, failed, memo));
-  else if (node.type === "gate") down = node.members.filter((m) => isDown(m, failed, memo)).length >= node.need;
-  else throw new Error("no switch-over in plain structures");
-  memo.set(node, down);
-  return down;
-}
-
-/** Every minimal set of events that brings the top down, by enumerating all subsets. */
-function bruteForce(top: StructureNode, events: number): number[][] {
-  const masks = Array.from({ length: 1 << events }, (_, m) => m).sort((a, b) => bits(a) - bits(b) || a - b);
-  const minimal: number[] = [];
-  const out: number[][] = [];
-  for (const mask of masks) {
-    if (minimal.some((m) => (m & mask) === m)) continue;
-    const failed = new Set<number>();
-    for (let i = 0; i < events; i++) if (mask & (1 << i)) failed.add(i);
-    if (isDown(top, failed)) {
-      minimal.push(mask);
-      out.push([...failed].sort((a, b) => a - b));
-    }
-  }
-  return out;
-}
-
-function bits(x: number): number {
-  let c = 0;
-  for (; x; x &= x - 1) c++;
-  return c;
 }
 
 /** A random DAG of gates and components without ride-through; later nodes reuse earlier ones. */
@@ -165,7 +131,7 @@ describe("against brute force and the set algebra", () => {
   it("gives exactly the brute-force minimal cut sets up to the limit (order 1 to 6)", () => {
     fc.assert(
       fc.property(plainGraphArb(10, 12), fc.integer({ min: 1, max: 6 }), ({ top, events }, maxOrder) => {
-        const truth = bruteForce(top, events);
+        const truth = bruteForceMinimal({ top, events });
         const family = zbdd(top, maxOrder, events);
         expect(sets(family)).toEqual(truth.filter((s) => s.length <= maxOrder).map((s) => s.join(",")).sort());
         if (truth.some((s) => s.length > maxOrder)) expect(family.truncated).toBe(true);
