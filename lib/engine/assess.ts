@@ -10,7 +10,7 @@ import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
 
 /** Bumped whenever a figure for the same input could change. Stored with every snapshot. */
-export const ENGINE_VERSION = "1.0.1";
+export const ENGINE_VERSION = "1.0.2";
 
 export interface ScoreOptions {
   /** Largest cut-set order enumerated (1 to 6; default 3). */

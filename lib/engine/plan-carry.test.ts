@@ -44,7 +44,38 @@ function twoLines(): Inventory {
   return result.inventory;
 }
 
+/**
+ * Two SaaS services; one activity that needs either and has no cost per hour, and one activity
+ * for each (found by a review: the zero-cost activity's hours avoided were carried stale).
+ */
+function zeroCostActivity(): Inventory {
+  const result = validateInventory({
+    format: "resilience-inventory/1",
+    asOf: "2026-11-21",
+    organization: { name: "Hours", currency: "EUR", operatingHoursPerWeek: 168, staffCostPerHour: 50 },
+    components: [
+      { id: "a", kind: "saas", failuresPerYear: 20, repairHours: 168, monitored: false },
+      { id: "b", kind: "saas", failuresPerYear: 20, repairHours: 1, monitored: false },
+    ],
+    functions: [
+      { id: "both", hours: "always", downtimeCostPerHour: 0, requires: { any: ["a", "b"] } },
+      { id: "ga", hours: "always", downtimeCostPerHour: 0.04107, requires: "a" },
+      { id: "hb", hours: "always", downtimeCostPerHour: 0.06845, requires: "b" },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
 describe("benefits carried between plan rounds", () => {
+  it("carry the hours avoided too, also through an activity without a cost per hour", () => {
+    const rows = carriedBenefitsAgainstFresh(zeroCostActivity());
+    for (const r of rows) {
+      expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.fresh)));
+      expect(Math.abs(r.carriedHours - r.freshHours), `hours: ${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.freshHours)));
+    }
+  });
+
   it("are measured again when the pick changes a member of a cut set whose money the candidate changes", () => {
     // Monitoring a changes the money of {a, b}, the set monitoring b changes: b's benefit moves.
     const rows = carriedBenefitsAgainstFresh(twoLines());

@@ -292,20 +292,49 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
       changedDataSets: new Set(c.mitigation.touchesDataSets(c.targets)),
     },
   });
-  let weightedHoursAvoided = 0;
+  // What changed, function by function and data set by data set (results that are the same
+  // object did not change), each list summed in sorted order: the benefit of two twins is then
+  // the same number whatever the order of the inventory's lists, and it is not the difference of
+  // two large totals (whose rounding grows with everything else the business loses).
+  const functionGains: number[] = [];
+  const hoursAvoided: number[] = [];
   const afterById = new Map(after.functions.map((f) => [f.id, f]));
   for (const f of scores.functions) {
     const g = afterById.get(f.id);
-    if (g) weightedHoursAvoided += (f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight;
+    if (g === undefined) functionGains.push(f.expectedAnnualLoss);
+    else if (g !== f) {
+      functionGains.push(f.expectedAnnualLoss - g.expectedAnnualLoss);
+      hoursAvoided.push((f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight);
+    }
   }
+  const beforeIds = new Set(scores.functions.map((f) => f.id));
+  for (const g of after.functions) if (!beforeIds.has(g.id)) functionGains.push(-g.expectedAnnualLoss);
+  const dataGains: number[] = [];
+  const dataAfter = new Map(after.dataSets.map((d) => [d.id, d]));
+  for (const d of scores.dataSets) {
+    const a = dataAfter.get(d.id);
+    if (a !== d) dataGains.push(d.expectedAnnualLoss - (a?.expectedAnnualLoss ?? 0));
+  }
+  const dataBeforeIds = new Set(scores.dataSets.map((d) => d.id));
+  for (const a of after.dataSets) if (!dataBeforeIds.has(a.id)) dataGains.push(-a.expectedAnnualLoss);
+  const functionsBenefit = sortedSum(functionGains);
+  const dataBenefit = sortedSum(dataGains);
   return {
-    benefit: scores.expectedAnnualLoss - after.expectedAnnualLoss,
-    functionsBenefit: scores.functionsLoss - after.functionsLoss,
-    dataBenefit: scores.dataSetsLoss - after.dataSetsLoss,
-    weightedHoursAvoided,
+    benefit: functionsBenefit + dataBenefit,
+    functionsBenefit,
+    dataBenefit,
+    weightedHoursAvoided: sortedSum(hoursAvoided),
     after,
     inventory: next,
   };
+}
+
+/** A sum that depends only on the numbers, not on their order. */
+function sortedSum(values: number[]): number {
+  values.sort((a, b) => a - b);
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum;
 }
 
 function ratioOf(benefit: number, annual: number): number {
@@ -404,7 +433,8 @@ function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: Functi
  * The events of the cut sets whose money differs between a function's result before and after a
  * candidate (in either, or in both with different money). The candidate's benefit in that
  * function is the money of these sets before less their money after: every other set is in both
- * with the same money, and cancels (below the 8760-hour cap).
+ * with the same money, and cancels (below the 8760-hour cap). So are its hours avoided, when the
+ * function has a cost per hour; without one, every event of the function is in.
  */
 function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
   if (m.footprint) return m.footprint;
@@ -416,6 +446,12 @@ function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
     const before = m.before[i]!;
     const after = m.after[i]!;
     if (before === after) return;
+    // Without a cost per hour every set's money is 0, yet the hours avoided (which the break-even
+    // figure reads) can change: every event of the function counts.
+    if (before.downtimeCostPerHour === 0) {
+      for (const f of [before, after]) for (const set of f.cutSetEvents) for (const e of set) events.add(e);
+      return;
+    }
     // Position of each set before, by key; what is left once matched is gone or changed.
     const at = new Map<number | string, number>();
     before.cutSetEvents.forEach((set, j) => at.set(keyOf(set), j));
@@ -521,9 +557,10 @@ function carried(
 }
 
 /**
- * Ratios this close are a tie, decided by catalogue order, then target ids. Twins (the same
- * figures doing the same job) have equal ratios, but their sums run in list order and can differ
- * in the last bits; without this the order of the inventory's lists would pick between them.
+ * Ratios this close to the best are a tie, decided by catalogue order, then target ids. Twins
+ * (the same figures doing the same job) have equal benefits (evaluate() sums what changed in
+ * sorted order); this absorbs what rounding is left elsewhere (a cut set's figures, the bound),
+ * so that the order of the inventory's lists cannot pick between them.
  */
 const RATIO_TIE = 1e-12;
 
@@ -595,11 +632,16 @@ function runPlan(
     const order = candidates
       .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
       .sort((a, b) => b.r - a.r || a.i - b.i);
-    let best: { c: Candidate; ratio: number; index: number } | undefined;
+    // The best ratio measured, and every candidate worth it with its ratio: the pick is the first
+    // (catalogue order, then target ids) within RATIO_TIE of the best. Measured against the best
+    // itself, so that the choice does not depend on the order the candidates were measured in.
+    let top = 1;
+    const worthIt: Array<{ c: Candidate; ratio: number; index: number }> = [];
     // Measured now or carried: a candidate the bound skips this round keeps its measurement.
     const measured = new Map(carriedOver);
     for (const { c, i, r } of order) {
-      if (r <= 1 || (best && r < best.ratio * (1 - RATIO_TIE))) break;
+      // Its ratio is at most r: below the best by more than a tie, it cannot be picked.
+      if (r <= 1 || (worthIt.length > 0 && r < top * (1 - RATIO_TIE))) break;
       if (c.firstYearCost > remaining) continue;
       let m = carriedOver.get(c.key);
       if (m === undefined) {
@@ -609,11 +651,13 @@ function runPlan(
       }
       measured.set(c.key, m);
       const ratio = ratioOf(m.benefit, c.annualizedCost);
-      const tie = best !== undefined && Math.abs(ratio - best.ratio) <= RATIO_TIE * best.ratio;
-      if (ratio > 1 && (!best || (tie ? i < best.index : ratio > best.ratio))) {
-        best = { c, ratio, index: i };
+      if (ratio > 1) {
+        worthIt.push({ c, ratio, index: i });
+        if (ratio > top) top = ratio;
       }
     }
+    let best: { c: Candidate; ratio: number; index: number } | undefined;
+    for (const w of worthIt) if (w.ratio >= top * (1 - RATIO_TIE) && (!best || w.index < best.index)) best = w;
     if (!best) break;
     if (!best.c.evaluated) {
       best.c.evaluated = evaluate(best.c, current, scores, options, cache, reach);
@@ -678,7 +722,16 @@ function runPlan(
 export function carriedBenefitsAgainstFresh(
   inventory: Inventory,
   options: PlanOptions = {},
-): Array<{ readonly pick: string; readonly candidate: string; readonly carried: number; readonly fresh: number; readonly changedFunctions: number }> {
+): Array<{
+  readonly pick: string;
+  readonly candidate: string;
+  readonly carried: number;
+  readonly fresh: number;
+  /** The same for the weighted hours avoided (the not-worth-it list's break-even reads them). */
+  readonly carriedHours: number;
+  readonly freshHours: number;
+  readonly changedFunctions: number;
+}> {
   const base = planBase(inventory, options);
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
   const scores = scoreInventory(base, { maxOrder: options.maxOrder, figuresOnly: true, cache });
@@ -692,7 +745,7 @@ export function carriedBenefitsAgainstFresh(
     evaluated.set(c.key, e);
     measured.set(c.key, measurementOf(c, e, scores, reach));
   }
-  const out: Array<{ pick: string; candidate: string; carried: number; fresh: number; changedFunctions: number }> = [];
+  const out: Array<{ pick: string; candidate: string; carried: number; fresh: number; carriedHours: number; freshHours: number; changedFunctions: number }> = [];
   for (const picked of candidates) {
     const e = evaluated.get(picked.key)!;
     const reachAfter = new FunctionReach(e.after);
@@ -702,9 +755,17 @@ export function carriedBenefitsAgainstFresh(
     for (const c of next) {
       const m = kept.get(c.key);
       if (m === undefined) continue;
-      const fresh = evaluate(c, e.inventory, e.after, options, cache, reachAfter).benefit;
+      const fresh = evaluate(c, e.inventory, e.after, options, cache, reachAfter);
       const changedFunctions = reachAfter.affectedBy(c.roots).filter((k) => e.after.functions[k] !== scores.functions[k]).length;
-      out.push({ pick: picked.key, candidate: c.key, carried: m.benefit, fresh, changedFunctions });
+      out.push({
+        pick: picked.key,
+        candidate: c.key,
+        carried: m.benefit,
+        fresh: fresh.benefit,
+        carriedHours: m.weightedHoursAvoided,
+        freshHours: fresh.weightedHoursAvoided,
+        changedFunctions,
+      });
     }
   }
   return out;

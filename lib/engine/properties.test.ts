@@ -992,6 +992,9 @@ describe("the plan", () => {
           if (!(Math.abs(r.carried - r.fresh) <= 1e-9 * scale)) {
             throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carried} but re-scores to ${r.fresh}`);
           }
+          if (!(Math.abs(r.carriedHours - r.freshHours) <= 1e-9 * Math.max(1, Math.abs(r.freshHours)))) {
+            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carriedHours} hours avoided but re-scores to ${r.freshHours}`);
+          }
         }
       }),
       { numRuns: 100 },
