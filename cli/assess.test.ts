@@ -7,6 +7,7 @@ import { expectReproduces } from "../tests/support/compare.js";
 import { loadExamples, REPO_ROOT } from "../tests/support/examples.js";
 import { assessInventory } from "../lib/engine/index.js";
 import { lineAndColumn, parseJson, runAssess, USAGE } from "./assess.js";
+import { formatReport } from "./report.js";
 
 const run = promisify(execFile);
 const examples = loadExamples();
@@ -110,6 +111,16 @@ describe("npm run assess", () => {
     expect(spend(limited.plan)).toBeLessThanOrEqual(500);
     expect(limited.plan.length).toBeGreaterThan(0);
     expect(limited.overBudget.length).toBeGreaterThan(0);
+  });
+
+  it("says what the plan's item limit left out as also worth it, not as over a budget", () => {
+    const example = examples.find((e) => e.name === "northwind-parts")!;
+    const result = assessInventory(JSON.parse(readFileSync(example.file, "utf8")), { asOf: "2026-11-21", maxItems: 2 });
+    if (!result.ok) throw new Error("northwind-parts");
+    const report = formatReport(result.assessment);
+    expect(report).toContain("Also worth it, after the plan's first 2 steps");
+    expect(report).toContain(result.assessment.beyondItemLimit[0]!.title);
+    expect(report).not.toContain("over the budget");
   });
 
   it("prints a readable report: functions by loss, SPOFs with hours and money, checks, the plan", () => {

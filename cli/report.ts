@@ -126,9 +126,13 @@ export function formatReport(a: Assessment): string {
       ),
     );
   }
+  const leftOut = (items: Assessment["overBudget"]) =>
+    items.map((p) => `  ${p.title} (${p.targets.join(", ")}): saves ${money(p.annualBenefit, cur)} for ${money(p.annualizedCost, cur)} a year`);
   if (a.overBudget.length > 0) {
-    out.push("", `Worth it but over the budget of ${money(a.budget ?? 0, cur)}`);
-    for (const p of a.overBudget) out.push(`  ${p.title} (${p.targets.join(", ")}): saves ${money(p.annualBenefit, cur)} for ${money(p.annualizedCost, cur)} a year`);
+    out.push("", a.budget === null ? "Worth it but over the budget" : `Worth it but over the budget of ${money(a.budget, cur)}`, ...leftOut(a.overBudget));
+  }
+  if (a.beyondItemLimit.length > 0) {
+    out.push("", `Also worth it, after the plan's first ${a.plan.length} steps`, ...leftOut(a.beyondItemLimit));
   }
   if (a.notWorthIt.length > 0) {
     out.push("", "Not worth it at this cost of downtime");

@@ -146,3 +146,18 @@ describe("describeAssumptionPath", () => {
     expect(describeAssumptionPath("organization.lossScenarios.site", inventory)).toBe("The business: chance a year the building is lost");
   });
 });
+
+describe("ResultsView: what the plan's item limit leaves out", () => {
+  it("lists it as also worth doing after the plan's steps, with names, and shows nothing of the kind otherwise", () => {
+    const e = examples.find((x) => x.name === "northwind-parts")!;
+    const limited = assessInventory(e.inventory, { maxItems: 2 });
+    if (!limited.ok) throw new Error(JSON.stringify(limited.problems));
+    const page = text(renderToString(<ResultsView assessment={limited.assessment} inventory={e.inventory as Inventory} />));
+    expect(limited.assessment.beyondItemLimit.length).toBeGreaterThan(0);
+    expect(page).toContain("Also worth doing, after these 2 steps");
+    for (const p of limited.assessment.beyondItemLimit) expect(page).toContain(`${p.title} (`);
+    const { inventory, assessment } = example("northwind-parts");
+    expect(text(renderToString(<ResultsView assessment={assessment} inventory={inventory} />))).not.toContain("Also worth doing");
+  });
+});
+

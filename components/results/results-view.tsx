@@ -58,6 +58,8 @@ function Sentences({ items, empty }: { items: ReadonlyArray<{ key: string; sente
 export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: ResultsViewProps) {
   const currency = assessment.organization.currency;
   const money = (v: number) => formatMoney(v, currency, locale);
+  // Worth it but past the plan's item limit; absent from assessments stored before engine 1.0.2.
+  const beyondItemLimit = (assessment.beyondItemLimit as Assessment["beyondItemLimit"] | undefined) ?? [];
   const nameOf = createNameLookup(assessment, inventory);
   const ctx: ExplainContext = { currency, locale, nameOf };
   const functions = [...assessment.functions].sort((a, b) => b.expectedAnnualLoss - a.expectedAnnualLoss);
@@ -196,6 +198,18 @@ export function ResultsView({ assessment, inventory, locale = DEFAULT_LOCALE }: 
       >
         {prices ? <p className="text-slate-800">{prices}</p> : null}
         <PlanSection items={planRows} currency={currency} lossBefore={assessment.expectedAnnualLoss} />
+        {beyondItemLimit.length > 0 ? (
+          <>
+            <h3 className="text-lg font-semibold">Also worth doing, after these {assessment.plan.length} steps</h3>
+            <ul className="list-disc space-y-1 pl-6 text-slate-800">
+              {beyondItemLimit.map((p) => (
+                <li key={`${p.mitigation}-${p.targets.join(",")}`}>
+                  {p.title} ({p.targets.map(nameOf).join(", ")}): saves {money(p.annualBenefit)} a year for {money(p.annualizedCost)} a year.
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h3 className="text-lg font-semibold">Not worth it at these costs of downtime</h3>
         <Sentences
           items={assessment.notWorthIt.map((n, i) => ({

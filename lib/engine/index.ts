@@ -103,6 +103,8 @@ export interface Assessment {
   readonly plan: readonly PlanItem[];
   readonly notWorthIt: readonly NotWorthItItem[];
   readonly overBudget: readonly PlanItem[];
+  /** Worth it and affordable, beyond the plan's item limit (plan.ts PlanResult). */
+  readonly beyondItemLimit: readonly PlanItem[];
   readonly budget: number | null;
   readonly expectedAnnualLossAfterPlan: number;
 }
@@ -205,6 +207,7 @@ export function assessValid(inventory: Inventory, options: AssessOptions = {}): 
     plan: plan?.plan ?? [],
     notWorthIt: plan?.notWorthIt ?? [],
     overBudget: plan?.overBudget ?? [],
+    beyondItemLimit: plan?.beyondItemLimit ?? [],
     budget: options.budget ?? null,
     expectedAnnualLossAfterPlan: plan?.expectedAnnualLossAfter ?? scores.expectedAnnualLoss,
   };

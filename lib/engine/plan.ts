@@ -86,6 +86,11 @@ export interface PlanResult {
   readonly notWorthIt: readonly NotWorthItItem[];
   /** Worth it (ratio above 1) but beyond the budget. */
   readonly overBudget: readonly PlanItem[];
+  /**
+   * Worth it and within the budget, but left out because the plan reached `maxItems` (50 unless
+   * set): what the next steps would have been, each measured after the whole plan.
+   */
+  readonly beyondItemLimit: readonly PlanItem[];
   readonly expectedAnnualLossBefore: number;
   readonly expectedAnnualLossAfter: number;
   readonly totalAnnualizedCost: number;
@@ -622,11 +627,15 @@ function runPlan(
   // Bounds of earlier rounds that still hold (see BoundMemo).
   const memos = new Map<string, BoundMemo>();
 
+  let itemLimitReached = false;
   for (;;) {
     candidates = candidatesFor(current, scores, reach, applied, options, memos);
     // Called at once, in this round's state.
     if (probe) probe(plan.length, candidates, () => candidatesFor(current, scores, reach, applied, options, new Map()));
-    if (plan.length >= maxItems) break;
+    if (plan.length >= maxItems) {
+      itemLimitReached = true;
+      break;
+    }
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then target ids.
     const order = candidates
@@ -674,9 +683,11 @@ function runPlan(
     reach = reachAfter;
   }
 
-  // What is left, scored against the final state: not worth it, or worth it but over budget.
+  // What is left, scored against the final state: not worth it, or worth it but over budget or
+  // beyond the item limit.
   const notWorthIt: NotWorthItItem[] = [];
   const overBudget: PlanItem[] = [];
+  const beyondItemLimit: PlanItem[] = [];
   for (const c of candidates) {
     if (c.bound <= 0) continue;
     // Measured in this state, or carried to it (the same benefit, data benefit and hours avoided).
@@ -689,7 +700,9 @@ function runPlan(
     const lossAfter = c.evaluated ? c.evaluated.after.expectedAnnualLoss : scores.expectedAnnualLoss - e.benefit;
     const item = toItem(c, { benefit: e.benefit, lossAfter }, scores.expectedAnnualLoss);
     if (item.benefitCostRatio > 1) {
-      overBudget.push(item);
+      // Without the item limit, the plan stops only when nothing worth it fits the budget.
+      if (itemLimitReached && c.firstYearCost <= remaining) beyondItemLimit.push(item);
+      else overBudget.push(item);
       continue;
     }
     notWorthIt.push({
@@ -702,10 +715,12 @@ function runPlan(
   // Closest to paying for itself first.
   notWorthIt.sort((a, b) => b.benefitCostRatio - a.benefitCostRatio);
   overBudget.sort((a, b) => b.benefitCostRatio - a.benefitCostRatio);
+  beyondItemLimit.sort((a, b) => b.benefitCostRatio - a.benefitCostRatio);
   return {
     plan,
     notWorthIt,
     overBudget,
+    beyondItemLimit,
     expectedAnnualLossBefore: start,
     expectedAnnualLossAfter: scores.expectedAnnualLoss,
     totalAnnualizedCost: plan.reduce((s, p) => s + p.annualizedCost, 0),

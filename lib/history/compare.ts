@@ -49,6 +49,7 @@ export interface ComparableAssessment {
   readonly plan: readonly ComparablePlanItem[];
   readonly notWorthIt?: readonly ComparablePlanItem[];
   readonly overBudget?: readonly ComparablePlanItem[];
+  readonly beyondItemLimit?: readonly ComparablePlanItem[];
 }
 
 export interface ComparablePlanItem {
@@ -97,7 +98,7 @@ export interface PlanItemOutcome {
   readonly annualBenefit: number | null;
   readonly status: PlanItemStatus;
   /** For `open`: which list of the newer assessment still proposes it. */
-  readonly where: "plan" | "overBudget" | "notWorthIt" | null;
+  readonly where: "plan" | "overBudget" | "beyondItemLimit" | "notWorthIt" | null;
   /** For `done`: what shows it took effect (also filled for other statuses when visible). */
   readonly evidence: readonly PlanEvidence[];
   /** Money at risk through its targets per year, before and after. */
@@ -262,6 +263,7 @@ function planOutcomes(
   // Later lists first, so that the plan wins when an item appears twice.
   for (const item of newer.notWorthIt ?? []) where.set(keyOf(item), "notWorthIt");
   for (const item of newer.overBudget ?? []) where.set(keyOf(item), "overBudget");
+  for (const item of newer.beyondItemLimit ?? []) where.set(keyOf(item), "beyondItemLimit");
   for (const item of newer.plan) where.set(keyOf(item), "plan");
 
   const newerComponents = componentNames(newer);

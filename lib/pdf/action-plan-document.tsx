@@ -412,8 +412,14 @@ export function ActionPlanDocument(props: ActionPlanDocumentProps) {
           ))}
           {c.overBudget.length > 0 && (
             <View>
-              <Text style={styles.h2}>{`Worth doing, but over the budget of ${c.budget ?? ""}`}</Text>
+              <Text style={styles.h2}>{c.budget === null ? "Worth doing, but over the budget" : `Worth doing, but over the budget of ${c.budget}`}</Text>
               <Table columns={PLAN_COLUMNS} rows={c.overBudget.map(planCells)} />
+            </View>
+          )}
+          {c.beyondItemLimit.length > 0 && (
+            <View>
+              <Text style={styles.h2}>{`Also worth doing, after these ${c.plan.length} steps`}</Text>
+              <Table columns={PLAN_COLUMNS} rows={c.beyondItemLimit.map(planCells)} />
             </View>
           )}
           <Text style={styles.h2} minPresenceAhead={60}>

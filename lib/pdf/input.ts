@@ -68,6 +68,8 @@ const AssessmentShapeSchema = z.looseObject({
   plan: z.array(z.looseObject({ title: z.string(), targets: z.array(z.string()) })),
   notWorthIt: z.array(z.looseObject({ title: z.string() })),
   overBudget: z.array(z.looseObject({ title: z.string() })),
+  // Engines before 1.0.2 did not write it.
+  beyondItemLimit: z.array(z.looseObject({ title: z.string() })).optional(),
 });
 
 export const ActionPlanInputSchema = z.object({

@@ -105,3 +105,19 @@ describe("the action plan's wording", () => {
     expect(formatShortHours(37)).toBe("37 h");
   });
 });
+
+describe("what the plan's item limit leaves out", () => {
+  it("is listed as also worth doing, not over a budget; assessments stored before the list existed read as none", () => {
+    const inventory = JSON.parse(readFileSync(new URL("../../../shared/examples/northwind-parts.json", import.meta.url), "utf8")) as Inventory;
+    const result = assessInventory(inventory, { asOf: "2026-11-21", maxItems: 2 });
+    if (!result.ok) throw new Error("northwind-parts");
+    const a = result.assessment;
+    const c = buildActionPlanContent({ assessment: a, clientName: "X", inventory });
+    expect(a.beyondItemLimit.length).toBeGreaterThan(0);
+    expect(c.beyondItemLimit.map((r) => r.title)).toEqual(a.beyondItemLimit.map((p) => p.title));
+    expect(c.overBudget).toEqual([]);
+    const { beyondItemLimit: _dropped, ...stored } = a;
+    expect(buildActionPlanContent({ assessment: stored as Assessment, clientName: "X", inventory }).beyondItemLimit).toEqual([]);
+  });
+});
+

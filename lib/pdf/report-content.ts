@@ -87,6 +87,8 @@ export interface ActionPlanContent {
   readonly plan: readonly PlanRow[];
   readonly planTotals: { readonly costPerYear: string; readonly firstYearCost: string; readonly benefitPerYear: string; readonly lossAfter: string };
   readonly overBudget: readonly PlanRow[];
+  /** Worth it and affordable, after the plan's item limit (engine 1.0.2 on; empty before). */
+  readonly beyondItemLimit: readonly PlanRow[];
   readonly budget: string | null;
   readonly notWorthIt: readonly NotWorthItRow[];
   readonly charts: {
@@ -291,6 +293,8 @@ export function buildActionPlanContent({ assessment: a, clientName, inventory, c
     plan,
     planTotals: { costPerYear: money(totalCost), firstYearCost: money(totalFirstYear), benefitPerYear: money(removed), lossAfter: money(a.expectedAnnualLossAfterPlan) },
     overBudget: a.overBudget.map((item, i) => planRow(item, i + 1)),
+    // Absent from assessments stored by engines before 1.0.2.
+    beyondItemLimit: ((a.beyondItemLimit as readonly PlanItem[] | undefined) ?? []).map((item, i) => planRow(item, i + 1)),
     budget: a.budget === null ? null : money(a.budget),
     notWorthIt: a.notWorthIt.map((item) => notWorthItRow(item, targetsOf(item), money, ctx)),
     charts: {
