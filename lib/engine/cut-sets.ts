@@ -80,6 +80,9 @@ interface Entry {
 
 const NO_RULES: readonly FailoverRule[] = [];
 
+/** Sets a FamilyStore holds at most (a few hundred MB at order 3). */
+const STORE_SET_LIMIT = 2_000_000;
+
 /**
  * Families by the content of their sub-structure, shared by every scoring of one plan. A node's
  * family depends only on its structure (event numbers, gates, ride-through times), never on
@@ -89,11 +92,36 @@ const NO_RULES: readonly FailoverRule[] = [];
  */
 export class FamilyStore {
   private readonly signatures = new Map<string, number>();
-  readonly entries = new Map<number, Entry>();
+  private readonly entries = new Map<number, Entry>();
+  /** Sets held by `entries`: bounded (STORE_SET_LIMIT), as the store is only a cache. */
+  private sets = 0;
   /** Signature of each node met (nodes are reused across models: model.ts ModelCache). */
   readonly nodeSignatures = new WeakMap<StructureNode, number>();
 
   constructor(readonly maxOrder: number) {}
+
+  get(key: number): Entry | undefined {
+    return this.entries.get(key);
+  }
+
+  has(key: number): boolean {
+    return this.entries.has(key);
+  }
+
+  /**
+   * Keep a family. A plan whose candidates each change the structure under long chains or wide
+   * gates would otherwise keep millions of sets it never looks up again (a chain of 1,000
+   * servers ran out of memory): past the limit the store starts afresh, which costs only
+   * recomputation.
+   */
+  set(key: number, entry: Entry): void {
+    if (this.sets + entry.family.sets.length > STORE_SET_LIMIT) {
+      this.entries.clear();
+      this.sets = 0;
+    }
+    this.entries.set(key, entry);
+    this.sets += entry.family.sets.length;
+  }
 
   /** A small number per distinct signature text. */
   intern(text: string): number {
@@ -341,13 +369,13 @@ export class CutSetEngine {
       // Filtered from a larger budget of this engine: its rules have been applied already.
     } else if (this.store) {
       const key = this.signatureOf(node) * 8 + budget;
-      entry = this.store.entries.get(key);
+      entry = this.store.get(key);
       if (entry) {
         // The family holds; the switch-over rates below it follow this model's rates.
         for (const rule of entry.rules) this.applyRule(rule);
       } else {
         entry = this.compute(node, budget);
-        this.store.entries.set(key, entry);
+        this.store.set(key, entry);
       }
     } else {
       entry = this.compute(node, budget);
@@ -383,11 +411,11 @@ export class CutSetEngine {
     if (!store) return;
     const maxOrder = this.options.maxOrder;
     const key = this.signatureOf(node) * 8 + maxOrder;
-    if (store.entries.has(key)) return;
+    if (store.has(key)) return;
     const before = store.nodeSignatures.get(previous);
-    const old = before === undefined ? undefined : store.entries.get(before * 8 + maxOrder);
+    const old = before === undefined ? undefined : store.get(before * 8 + maxOrder);
     if (!old || old.rules.some((rule) => rule.singles.some(([e]) => e === e1))) return;
-    store.entries.set(key, { family: twinFamily(old.family, e1, e2, maxOrder), rules: old.rules });
+    store.set(key, { family: twinFamily(old.family, e1, e2, maxOrder), rules: old.rules });
   }
 
   /** A number that is the same for two nodes exactly when their sub-structures are. */

@@ -59,13 +59,14 @@ describe("input limits come back as problems, never as a crash", () => {
     ]);
   });
 
-  it("scores a chain at the limit without exhausting the stack", () => {
+  it("scores and plans a chain of servers at the limit without exhausting the stack or the memory", () => {
     const n = MAX_CHAIN;
+    // Servers: every one is a candidate for a standby twin, whose re-scoring changes the chain above it.
     const components = Array.from({ length: n }, (_, i) => ({
       id: `c${i}`,
-      kind: "other",
-      failuresPerYear: 0.001,
-      repairHours: 1,
+      kind: "server",
+      failuresPerYear: 0.01,
+      repairHours: 24,
       ...(i > 0 ? { requires: `c${i - 1}` } : {}),
     }));
     const result = assessInventory(
@@ -74,11 +75,12 @@ describe("input limits come back as problems, never as a crash", () => {
         asOf: "2026-11-21",
         organization: org,
         components,
-        functions: [{ id: "f", downtimeCostPerHour: 1, hours: "always", requires: `c${n - 1}` }],
+        functions: [{ id: "f", downtimeCostPerHour: 100, hours: "always", requires: `c${n - 1}` }],
       },
-      { withoutPlan: true },
     );
     expect(result.ok && result.assessment.functions[0]!.singlePointsOfFailure.length).toBe(n);
+    // The plan ran: the servers were weighed as candidates.
+    expect(result.ok && result.assessment.plan.length + result.assessment.notWorthIt.length).toBeGreaterThan(0);
   });
 });
 
