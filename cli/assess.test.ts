@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { expectReproduces } from "../tests/support/compare.js";
 import { loadExamples, REPO_ROOT } from "../tests/support/examples.js";
 import { assessInventory } from "../lib/engine/index.js";
-import { lineAndColumn, parseJson, runAssess, USAGE } from "./assess.js";
+import { lineAndColumn, parseJson, runAssess, today, USAGE } from "./assess.js";
 import { formatReport } from "./report.js";
 
 const run = promisify(execFile);
@@ -111,6 +111,24 @@ describe("npm run assess", () => {
     expect(spend(limited.plan)).toBeLessThanOrEqual(500);
     expect(limited.plan.length).toBeGreaterThan(0);
     expect(limited.overBudget.length).toBeGreaterThan(0);
+  });
+
+  it("names a component and a data set that share an id each where it belongs", () => {
+    const example = examples.find((e) => e.name === "harbor-dental")!;
+    const inventory = JSON.parse(readFileSync(example.file, "utf8")) as { components: Array<{ id: string; name?: string }>; dataSets: Array<{ id: string; name?: string }> };
+    const server = inventory.components.find((c) => c.id === "pms")!;
+    inventory.dataSets[0]!.id = "pms";
+    const result = assessInventory(inventory, { asOf: "2026-11-21" });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const report = formatReport(result.assessment);
+    expect(report).toContain(`If ${server.name} fails`);
+    expect(report).not.toContain(`If ${inventory.dataSets[0]!.name} fails`);
+  });
+
+  it("takes today as the local date, not UTC's", () => {
+    // 23:30 local time on the 7th: whatever the machine's zone, the local calendar day is the 7th.
+    expect(today(new Date(2026, 11, 7, 23, 30))).toBe("2026-12-07");
+    expect(today(new Date(2026, 0, 1, 0, 5))).toBe("2026-01-01");
   });
 
   it("says what the plan's item limit left out as also worth it, not as over a budget", () => {

@@ -19,8 +19,10 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today where the command runs (the local date, not UTC's: near midnight they differ). */
+export function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The terminal report of `npm run assess`: functions ranked by expected loss, single points of
  * failure with hours and money, data checks, and the plan as a table.
  */
-import type { Assessment } from "../lib/engine/index.js";
+import { mitigationById, type Assessment } from "../lib/engine/index.js";
 
 const CHECK_WORDS: Record<string, string> = {
   threeCopies: "3 copies (counting the original)",
@@ -31,7 +31,14 @@ function table(headers: string[], rows: string[][], rightAligned: ReadonlySet<nu
 
 export function formatReport(a: Assessment): string {
   const cur = a.organization.currency;
-  const name = new Map([...a.events.map((e) => [e.id, e.name] as const), ...a.dataSets.map((d) => [d.id, d.name] as const)]);
+  // Components and data sets each have their own ids, which may coincide: a cut set names
+  // components; a plan target is a data set when its mitigation changes data sets.
+  const name = new Map(a.events.map((e) => [e.id, e.name] as const));
+  const dataSetName = new Map(a.dataSets.map((d) => [d.id, d.name] as const));
+  const targetNames = (p: { readonly mitigation: string; readonly targets: readonly string[] }) => {
+    const dataSets = new Set(mitigationById(p.mitigation)?.touchesDataSets(p.targets) ?? []);
+    return p.targets.map((t) => (dataSets.has(t) ? dataSetName.get(t) : name.get(t)) ?? t).join(", ");
+  };
   const out: string[] = [];
   out.push(`Bulwark assessment: ${a.organization.name} (as of ${a.asOf}, engine ${a.engineVersion})`);
   out.push("");
@@ -116,7 +123,7 @@ export function formatReport(a: Assessment): string {
         a.plan.map((p, i) => [
           String(i + 1),
           p.title,
-          p.targets.map((t) => name.get(t) ?? t).join(", "),
+          targetNames(p),
           money(p.annualizedCost, cur),
           money(p.annualBenefit, cur),
           p.paybackYears === null ? "never" : p.paybackYears < 1 / 12 ? "< 1 month" : `${p.paybackYears.toFixed(1)} yr`,
@@ -127,7 +134,7 @@ export function formatReport(a: Assessment): string {
     );
   }
   const leftOut = (items: Assessment["overBudget"]) =>
-    items.map((p) => `  ${p.title} (${p.targets.join(", ")}): saves ${money(p.annualBenefit, cur)} for ${money(p.annualizedCost, cur)} a year`);
+    items.map((p) => `  ${p.title} (${targetNames(p)}): saves ${money(p.annualBenefit, cur)} for ${money(p.annualizedCost, cur)} a year`);
   if (a.overBudget.length > 0) {
     out.push("", a.budget === null ? "Worth it but over the budget" : `Worth it but over the budget of ${money(a.budget, cur)}`, ...leftOut(a.overBudget));
   }
@@ -142,7 +149,7 @@ export function formatReport(a: Assessment): string {
           ? `worth it if an hour of downtime cost more than ${money(p.breakEvenDowntimeCostPerHour, cur)}`
           : `worth it if the losses it prevents were ${p.breakEvenLossMultiplier!.toFixed(1)} times larger`;
       out.push(
-        `  ${p.title} (${p.targets.map((t) => name.get(t) ?? t).join(", ")}): costs ${money(p.annualizedCost, cur)} a year, saves ${money(p.annualBenefit, cur)}; ${breakEven}`,
+        `  ${p.title} (${targetNames(p)}): costs ${money(p.annualizedCost, cur)} a year, saves ${money(p.annualBenefit, cur)}; ${breakEven}`,
       );
     }
   }

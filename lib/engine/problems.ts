@@ -3,6 +3,16 @@
  * on. The sentences are built here, in one place, so tests can check them exactly.
  */
 import type { z } from "zod";
+import {
+  ComponentSchema,
+  CopySchema,
+  DataSetSchema,
+  FunctionSchema,
+  InventorySchema,
+  LossScenariosSchema,
+  OrganizationSchema,
+  PersonSchema,
+} from "./schema.js";
 
 export interface Problem {
   /** Where in the document, e.g. `functions[2].requires.any[1]`. Empty for the document itself. */
@@ -198,30 +208,20 @@ function groupKeys(value: unknown): string[] {
   }
 }
 
-/** The allowed keys of the object at a path, for the unknown-field message. */
+/** The allowed keys of the object at a path, for the unknown-field message: the schemas' own. */
 function allowedKeysAt(path: readonly PropertyKey[]): string[] {
   const names = path.filter((p): p is string => typeof p === "string");
-  const last = names.at(-1);
-  const key = last ?? "";
-  const table: Record<string, string[]> = {
-    "": ["format", "asOf", "organization", "people", "components", "functions", "dataSets"],
-    organization: [
-      "name",
-      "currency",
-      "operatingHoursPerWeek",
-      "absenceWaitHours",
-      "vendorResponseHours",
-      "unmonitoredDetectionHours",
-      "untestedRestoreFailure",
-      "lossScenarios",
-      "staffCostPerHour",
-    ],
-    lossScenarios: ["device", "site", "ransomware"],
-    people: ["id", "name", "availability"],
-    components: ["id", "name", "kind", "failuresPerYear", "repairHours", "runtimeMinutes", "requires", "knownBy", "monitored", "supportResponseHours", "hasRunbook", "notes"],
-    functions: ["id", "name", "downtimeCostPerHour", "hours", "rtoHours", "requires"],
-    dataSets: ["id", "name", "primary", "medium", "dataLossCostPerHour", "totalLossCost", "rpoHours", "lossScenarios", "sizeGb", "copies"],
-    copies: ["id", "location", "medium", "intervalHours", "online", "immutable", "lastRestoreTest"],
+  const key = names.at(-1) ?? "";
+  const table: Record<string, { readonly shape: object }> = {
+    "": InventorySchema,
+    organization: OrganizationSchema,
+    lossScenarios: LossScenariosSchema,
+    people: PersonSchema,
+    components: ComponentSchema,
+    functions: FunctionSchema,
+    dataSets: DataSetSchema,
+    copies: CopySchema,
   };
-  return table[key] ?? [];
+  const schema = table[key];
+  return schema ? Object.keys(schema.shape) : [];
 }

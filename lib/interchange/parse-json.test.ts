@@ -72,6 +72,21 @@ describe("parseJson", () => {
     if (!parsed.ok) expect(parsed.problem.message).toBe("the file is not valid JSON (line 1, column 213): Unexpected token '''");
   });
 
+  it("keeps the message on one line when the unexpected token is a line break, and drops V8's offset after the JSON", () => {
+    const broken = parseJson('{\n "b": tru\n}');
+    expect(broken.ok).toBe(false);
+    if (!broken.ok) {
+      expect(broken.problem.message).not.toContain("\n");
+      expect(broken.problem.message).toMatch(/^the file is not valid JSON \(line 2, column 7\): Unexpected token '\\n'$/);
+    }
+    const trailing = parseJson('{"a": 1}\n}');
+    expect(trailing.ok).toBe(false);
+    if (!trailing.ok) {
+      expect(trailing.problem).toMatchObject({ line: 2, column: 1 });
+      expect(trailing.problem.message).not.toMatch(/position/);
+    }
+  });
+
   it("ignores a byte-order mark", () => {
     expect(parseJson('\ufeff{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
     const parsed = parseJson("\ufeff{\n  ]");

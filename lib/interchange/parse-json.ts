@@ -35,7 +35,11 @@ export function parseJson(input: string): ParseJsonResult {
     const scanned = at ? -1 : jsonErrorOffset(text);
     const offset = at ? Number(at[1]) : scanned >= 0 ? scanned : text.length;
     const { line, column } = lineAndColumn(text, offset);
-    const detail = message.replace(/ in JSON at position \d+.*$/s, "").replace(/, (\.\.\.)?".*" is not valid JSON$/s, "");
+    const detail = message
+      .replace(/ (?:in JSON )?at position \d+.*$/s, "")
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")
+      // One problem per line: a control character in V8's quote of the token is written escaped.
+      .replace(/[\u0000-\u001f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
     return { ok: false, problem: { path: "", message: MESSAGES.invalidJson(line, column, detail), line, column } };
   }
 }
