@@ -49,7 +49,7 @@ export const MESSAGES = {
   notEmptyList: "must list at least one item",
   atLeast: (min: number | bigint) => `must be at least ${min}`,
   greaterThan: (min: number | bigint) => `must be greater than ${min}`,
-  atMost: (max: number | bigint) => `must be at most ${max}`,
+  atMost: (max: number | bigint) => `must be at most ${typeof max === "number" && max >= 10_000 ? max.toLocaleString("en-US") : max}`,
   lessThan: (max: number | bigint) => `must be less than ${max}`,
   tooLong: (max: number | bigint) => `must be at most ${max} characters long`,
   id: 'must be an id of 1 to 64 lowercase letters, digits, ".", "_" or "-", starting with a letter or digit (for example "main-server")',

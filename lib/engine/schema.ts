@@ -38,7 +38,17 @@ const finite = z.number().finite();
 const nonNegative = finite.min(0);
 const positive = finite.gt(0);
 const probability = finite.min(0).max(1);
-const money = finite.min(0);
+/**
+ * Bulwark's plausibility limits, beyond the format's ranges: far above any real business, low
+ * enough that no product or sum of them overflows a double (a cost of 1e308 an hour made the
+ * expected loss Infinity, written as null). Documented in docs/scoring.md ("Limits").
+ */
+export const MAX_MONEY = 1e12;
+export const MAX_HOURS = 1e6;
+export const MAX_FAILURES_PER_YEAR = 1e6;
+const money = finite.min(0).max(MAX_MONEY);
+const hours = nonNegative.max(MAX_HOURS);
+const minutes = nonNegative.max(MAX_HOURS * 60);
 const isoDate = z.iso.date();
 
 /** A real calendar date written YYYY-MM-DD (2026-02-30 is not one), as the inventory's dates must be. */
@@ -59,7 +69,7 @@ export const RequirementSchema: z.ZodType<Requirement> = z.lazy(() =>
     z.strictObject({
       any: z.array(RequirementSchema).min(1),
       id: id.optional(),
-      failoverMinutes: nonNegative.optional(),
+      failoverMinutes: minutes.optional(),
     }),
     z.strictObject({ atLeast: z.number().int().min(1), of: z.array(RequirementSchema).min(1) }),
   ]),
@@ -76,9 +86,9 @@ export const OrganizationSchema = z.strictObject({
   name: z.string().min(1),
   currency: z.string().regex(/^[A-Z]{3}$/),
   operatingHoursPerWeek: finite.min(0).max(168),
-  absenceWaitHours: nonNegative.optional(),
-  vendorResponseHours: nonNegative.optional(),
-  unmonitoredDetectionHours: nonNegative.optional(),
+  absenceWaitHours: hours.optional(),
+  vendorResponseHours: hours.optional(),
+  unmonitoredDetectionHours: hours.optional(),
   untestedRestoreFailure: probability.optional(),
   lossScenarios: LossScenariosSchema.optional(),
   /** Added by Bulwark: loaded cost of one staff hour, used to price cross-training, runbooks and restore tests. */
@@ -104,9 +114,9 @@ export const ComponentSchema = z.strictObject({
   id,
   name: z.string().min(1).optional(),
   kind: z.enum(COMPONENT_KINDS),
-  failuresPerYear: nonNegative.optional(),
-  repairHours: positive.optional(),
-  runtimeMinutes: nonNegative.optional(),
+  failuresPerYear: nonNegative.max(MAX_FAILURES_PER_YEAR).optional(),
+  repairHours: positive.max(MAX_HOURS).optional(),
+  runtimeMinutes: minutes.optional(),
   requires: RequirementSchema.optional(),
   knownBy: z.array(id).optional(),
   monitored: z.boolean().optional(),
@@ -114,7 +124,7 @@ export const ComponentSchema = z.strictObject({
    * Added by Bulwark: hours until the vendor responds under a support contract, replacing the
    * organisation's `vendorResponseHours` for this component when nobody in house can fix it.
    */
-  supportResponseHours: nonNegative.optional(),
+  supportResponseHours: hours.optional(),
   /** Added by Bulwark: a written, tested runbook exists, halving the wait for a person who can follow it. */
   hasRunbook: z.boolean().optional(),
   /** Added by Bulwark: free text (site, vendor, model) kept for the owner; never scored. */
@@ -130,7 +140,7 @@ export const FunctionSchema = z.strictObject({
   name: z.string().min(1).optional(),
   downtimeCostPerHour: money,
   hours: z.enum(["always", "business"]).optional(),
-  rtoHours: nonNegative.optional(),
+  rtoHours: hours.optional(),
   requires: RequirementSchema,
   /**
    * Added by Bulwark, never scored (downtimeCostPerHour is): the questionnaire's template and the
@@ -146,7 +156,7 @@ export const CopySchema = z.strictObject({
   id,
   location: z.enum(COPY_LOCATIONS),
   medium: z.string().min(1),
-  intervalHours: positive,
+  intervalHours: positive.max(MAX_HOURS),
   online: z.boolean().optional(),
   immutable: z.boolean().optional(),
   lastRestoreTest: isoDate.optional(),
@@ -160,7 +170,7 @@ export const DataSetSchema = z.strictObject({
   medium: z.string().min(1).optional(),
   dataLossCostPerHour: money.optional(),
   totalLossCost: money.optional(),
-  rpoHours: nonNegative.optional(),
+  rpoHours: hours.optional(),
   lossScenarios: LossScenariosSchema.optional(),
   /** Added by Bulwark: size of the data set, used to price cloud backup copies. */
   sizeGb: nonNegative.optional(),

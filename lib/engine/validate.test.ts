@@ -348,6 +348,20 @@ describe("requirements", () => {
   });
 });
 
+describe("plausibility limits (Bulwark's, beyond the format's ranges)", () => {
+  // Far above any real business; they keep every product and sum of figures finite.
+  it("money is at most a trillion", () => {
+    expectProblem((d) => (d.functions[0].downtimeCostPerHour = 1e308), "functions[0].downtimeCostPerHour", "must be at most 1,000,000,000,000");
+    expectProblem((d) => (d.dataSets[0].totalLossCost = 2e12), "dataSets[0].totalLossCost", "must be at most 1,000,000,000,000");
+  });
+  it("hours are at most a million, minutes sixty million, failures a million a year", () => {
+    expectProblem((d) => (d.components[0].repairHours = 1.7e308), "components[0].repairHours", "must be at most 1,000,000");
+    expectProblem((d) => (d.organization.vendorResponseHours = 1e7), "organization.vendorResponseHours", "must be at most 1,000,000");
+    expectProblem((d) => (d.components[0].runtimeMinutes = 1e9), "components[0].runtimeMinutes", "must be at most 60,000,000");
+    expectProblem((d) => (d.components[0].failuresPerYear = 2e6), "components[0].failuresPerYear", "must be at most 1,000,000");
+  });
+});
+
 describe("unknown fields, at every level, with the allowed list", () => {
   const unknown = (allowed: string) => `unknown field: check its spelling or remove it (allowed here: ${allowed})`;
   const cases: Array<[string, (d: Doc) => void, string, string]> = [
