@@ -92,7 +92,8 @@ export const COMPONENT_DEFAULTS: Readonly<Record<ComponentKind, ComponentRateDef
       row: "NAS appliance (enclosure) failure + HDD annualised failure rate",
       citation: "enclosure 0.1 a year (no published figure); disks 1.5 % each (Backblaze Drive Stats 2024)",
       status: "U",
-      note: "enclosure 0.1 + two disks × 1.5 %",
+      // The rows give no repair time: 72 h is the server row's, without next-day support.
+      note: "enclosure 0.1 + two disks × 1.5 %; repair 72 h as a server without next-day support (Server hardware failure row)",
     },
   },
   cloud: {
