@@ -125,6 +125,28 @@ describe("npm run assess", () => {
     expect(report).not.toContain(`If ${inventory.dataSets[0]!.name} fails`);
   });
 
+  it("refuses a short option, a repeated one and an empty file name; names read errors in words; caps thousands of problems", () => {
+    expect(runAssess(["x.json", "-j"], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("unknown option -j") });
+    expect(runAssess(["x.json", "--budget", "5", "--budget", "6"], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("--budget: given twice") });
+    expect(runAssess([""], readReal)).toMatchObject({ code: 2, stderr: expect.stringContaining("no inventory file given") });
+    const notDir = runAssess(["x.json"], () => {
+      throw Object.assign(new Error("ENOTDIR: not a directory"), { code: "ENOTDIR" });
+    });
+    expect(notDir.stderr).toBe("x.json: cannot read the file (a folder on the way is a file)\n");
+    const many = {
+      format: "resilience-inventory/1",
+      asOf: "2026-11-21",
+      organization: { name: "Many", currency: "EUR", operatingHoursPerWeek: 40 },
+      components: Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, kind: "nonsense" })),
+    };
+    const result = runAssess(["many.json"], () => JSON.stringify(many));
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(result.code).toBe(2);
+    expect(lines).toHaveLength(201);
+    expect(lines.at(-1)).toBe("… and 300 more problems like these");
+    expect(lines[0]).toMatch(/^components\[0\]\.kind: /);
+  });
+
   it("takes today as the local date, not UTC's", () => {
     // 23:30 local time on the 7th: whatever the machine's zone, the local calendar day is the 7th.
     expect(today(new Date(2026, 11, 7, 23, 30))).toBe("2026-12-07");

@@ -11,6 +11,9 @@ import { formatReport } from "./report.js";
 
 export { lineAndColumn, parseJson } from "../lib/interchange/parse-json.js";
 
+/** Problems printed at most, then a count of the rest. */
+export const MAX_PROBLEM_LINES = 200;
+
 export const USAGE = "usage: npm run assess -- <inventory.json> [--json] [--budget N] [--order K]";
 
 export interface CliResult {
@@ -50,6 +53,7 @@ export function runAssess(args: readonly string[], readText: (path: string) => s
     const arg = args[i]!;
     if (arg === "--json") json = true;
     else if (arg === "--budget" || arg === "--order") {
+      if ((arg === "--budget" ? budget : order) !== undefined) return fail([`${arg}: given twice; give it once`, USAGE]);
       const raw = args[++i];
       const value = parseNumber(raw);
       if (arg === "--budget") {
@@ -63,25 +67,39 @@ export function runAssess(args: readonly string[], readText: (path: string) => s
         }
         order = value;
       }
-    } else if (arg.startsWith("--")) return fail([`unknown option ${arg}`, USAGE]);
+    } else if (arg.startsWith("-") && arg !== "-") return fail([`unknown option ${arg}`, USAGE]);
     else if (file === undefined) file = arg;
     else return fail([`only one inventory file at a time (got ${file} and ${arg})`, USAGE]);
   }
-  if (file === undefined) return fail(["no inventory file given", USAGE]);
+  if (file === undefined || file.trim() === "") return fail(["no inventory file given", USAGE]);
 
   let text: string;
   try {
     text = readText(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : code === "EISDIR" ? "it is a folder" : String(code ?? error);
+    const reasons: Record<string, string> = {
+      ENOENT: "no such file",
+      ENOTDIR: "a folder on the way is a file",
+      EACCES: "permission denied",
+      EPERM: "permission denied",
+      EISDIR: "it is a folder",
+      ELOOP: "too many symbolic links",
+      ENAMETOOLONG: "the name is too long",
+      EIO: "the disk could not be read",
+    };
+    const reason = (code !== undefined && reasons[code]) || `${code ?? "error"}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`;
     return fail([`${file}: cannot read the file (${reason})`]);
   }
   const parsed = parseJson(text);
   if (!parsed.ok) return fail([`${file}: ${formatProblem(parsed.problem)}`]);
   const result = assessInventory(parsed.value, { asOf, budget, maxOrder: order });
-  if (!result.ok) return fail(result.problems.map(formatProblem));
+  if (!result.ok) {
+    // The first problems are what to fix first; thousands of lines help nobody.
+    const shownProblems = result.problems.slice(0, MAX_PROBLEM_LINES).map(formatProblem);
+    const more = result.problems.length - shownProblems.length;
+    return fail(more > 0 ? [...shownProblems, `… and ${more} more problems like these`] : shownProblems);
+  }
   return {
     code: 0,
     stdout: json ? JSON.stringify(result.assessment, null, 2) + "\n" : formatReport(result.assessment),
