@@ -544,7 +544,7 @@ export class CutSetEngine {
     // More members must fail than there are: the gate never fails.
     if (need > members.length) return { sets: [], rideThrough: [], truncated: false };
     let result: Family;
-    if (need >= members.length) {
+    if (need === members.length) {
       // Combine the smallest families first: intermediate results stay small.
       const ordered = [...members].sort((a, b) => a.sets.length - b.sets.length);
       let acc = ordered[0]!;

@@ -3,7 +3,7 @@
  * is still worth doing when it stops is listed as such (beyondItemLimit), not as over budget.
  */
 import { describe, expect, it } from "vitest";
-import { loadExamples } from "@/tests/support/examples";
+import { loadExamples } from "../../tests/support/examples.js";
 import { buildPlan, validateInventory, type Inventory, type PlanItem } from "./index.js";
 
 function example(name: string): Inventory {

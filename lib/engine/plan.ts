@@ -30,7 +30,6 @@ export interface PlanOptions extends ScoreOptions {
 
 interface Evaluated {
   readonly benefit: number;
-  readonly functionsBenefit: number;
   readonly dataBenefit: number;
   /** Σ over functions of (downtime avoided × hours weight): hours of costed downtime avoided. */
   readonly weightedHoursAvoided: number;
@@ -300,33 +299,27 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
   // What changed, function by function and data set by data set (results that are the same
   // object did not change), each list summed in sorted order: the benefit of two twins is then
   // the same number whatever the order of the inventory's lists, and it is not the difference of
-  // two large totals (whose rounding grows with everything else the business loses).
+  // two large totals (whose rounding grows with everything else the business loses). Mitigations
+  // edit records in place in the same lists, so the results line up by position.
+  if (after.functions.length !== scores.functions.length || after.dataSets.length !== scores.dataSets.length) {
+    throw new Error(`bug: ${c.key} added or removed a function or data set`);
+  }
   const functionGains: number[] = [];
   const hoursAvoided: number[] = [];
-  const afterById = new Map(after.functions.map((f) => [f.id, f]));
-  for (const f of scores.functions) {
-    const g = afterById.get(f.id);
-    if (g === undefined) functionGains.push(f.expectedAnnualLoss);
-    else if (g !== f) {
-      functionGains.push(f.expectedAnnualLoss - g.expectedAnnualLoss);
-      hoursAvoided.push((f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight);
-    }
-  }
-  const beforeIds = new Set(scores.functions.map((f) => f.id));
-  for (const g of after.functions) if (!beforeIds.has(g.id)) functionGains.push(-g.expectedAnnualLoss);
+  scores.functions.forEach((f, k) => {
+    const g = after.functions[k]!;
+    if (g === f) return;
+    functionGains.push(f.expectedAnnualLoss - g.expectedAnnualLoss);
+    hoursAvoided.push((f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight);
+  });
   const dataGains: number[] = [];
-  const dataAfter = new Map(after.dataSets.map((d) => [d.id, d]));
-  for (const d of scores.dataSets) {
-    const a = dataAfter.get(d.id);
-    if (a !== d) dataGains.push(d.expectedAnnualLoss - (a?.expectedAnnualLoss ?? 0));
-  }
-  const dataBeforeIds = new Set(scores.dataSets.map((d) => d.id));
-  for (const a of after.dataSets) if (!dataBeforeIds.has(a.id)) dataGains.push(-a.expectedAnnualLoss);
-  const functionsBenefit = sortedSum(functionGains);
+  scores.dataSets.forEach((d, i) => {
+    const a = after.dataSets[i]!;
+    if (a !== d) dataGains.push(d.expectedAnnualLoss - a.expectedAnnualLoss);
+  });
   const dataBenefit = sortedSum(dataGains);
   return {
-    benefit: functionsBenefit + dataBenefit,
-    functionsBenefit,
+    benefit: sortedSum(functionGains) + dataBenefit,
     dataBenefit,
     weightedHoursAvoided: sortedSum(hoursAvoided),
     after,
