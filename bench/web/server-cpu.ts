@@ -65,10 +65,49 @@ export function listeningPid(port: number): number | undefined {
   return undefined;
 }
 
-/** A reader of the process's CPU time in ms, or undefined when /proc cannot be read. */
+/** The parent pid of a /proc/<pid>/stat line. */
+export function parentPidOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ppid = Number(fields[1]);
+  if (!Number.isInteger(ppid)) throw new Error(`not a /proc/<pid>/stat line: ${stat.slice(0, 80)}`);
+  return ppid;
+}
+
+/** CPU ms of `pid` and every process below it: `npm start`'s server is a primary and its workers. */
+function treeCpuMs(pid: number): number {
+  const stats = new Map<number, string>();
+  for (const d of readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      stats.set(Number(d), readFileSync(`/proc/${d}/stat`, "utf8"));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const own = stats.get(pid);
+  if (own === undefined) throw new Error(`no process ${pid}`);
+  const children = new Map<number, number[]>();
+  for (const [p, stat] of stats) {
+    const parent = parentPidOfStat(stat);
+    children.set(parent, [...(children.get(parent) ?? []), p]);
+  }
+  let total = 0;
+  const stack = [pid];
+  while (stack.length > 0) {
+    const p = stack.pop()!;
+    total += cpuMsOfStat(stats.get(p)!);
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/**
+ * A reader of the CPU time in ms of the process and its descendants (a cluster's workers), or
+ * undefined when /proc cannot be read. A descendant that exits takes its time with it.
+ */
 export function cpuClock(pid: number | undefined): (() => number) | undefined {
   if (pid === undefined) return undefined;
-  const read = () => cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  const read = () => treeCpuMs(pid);
   try {
     read();
     return read;

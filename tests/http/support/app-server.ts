@@ -29,6 +29,11 @@ export interface StartOptions {
   /** Default: BULWARK_TEST_DIST_DIR or .next. */
   readonly distDir?: string;
   readonly env?: Record<string, string>;
+  /**
+   * Run `npm start`'s server (scripts/serve.ts) with this many `next start` workers instead of a
+   * single `next start` process.
+   */
+  readonly workers?: number;
 }
 
 export function freePort(): Promise<number> {
@@ -65,7 +70,9 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
   const url = `http://localhost:${port}`;
   const databaseUrl = opts.databaseUrl ?? freshSqliteUrl();
   const ownDatabase = opts.databaseUrl === undefined ? path.dirname(databaseUrl.slice("file:".length)) : null;
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  const argv =
+    opts.workers === undefined ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)] : ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")];
+  const child = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -77,6 +84,8 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
       BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
       BULWARK_DEMO: "off",
       BULWARK_DIST_DIR: distDir,
+      PORT: String(port),
+      ...(opts.workers === undefined ? {} : { WEB_CONCURRENCY: String(opts.workers) }),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

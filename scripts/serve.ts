@@ -1,0 +1,127 @@
+/**
+ * `npm start`'s server (the last step of scripts/start.sh): `next start` in one process per core,
+ * behind Node.js's cluster module.
+ *
+ * One Next.js process renders on one core. On the 2-core machines Bulwark is sized for, a second
+ * process nearly doubles the pages served, and the primary process, which only accepts connections
+ * and hands them to the workers in turn, accepts a burst of new ones at once instead of one per
+ * turn of a busy worker's event loop (libuv/libuv#3696). Nothing is kept in a process's memory that
+ * another needs: sessions, rate limits and drafts are rows in the database (docs/operations.md,
+ * "Several instances"), and SQLite in WAL mode serves several processes on one machine.
+ *
+ *   PORT            3000
+ *   WEB_CONCURRENCY how many `next start` processes: a whole number from 1 to 64; default: the
+ *                   number of cores, at most 4 (each process holds its own copy of the app, about
+ *                   200 MB)
+ *
+ * A worker that exits is replaced; when workers keep exiting (5 within a minute, e.g. the port is
+ * taken), the server stops with exit code 1, the workers' own messages above it. SIGTERM or SIGINT
+ * stops the workers (each finishes what it is serving) and then the primary.
+ */
+import cluster, { type Worker } from "node:cluster";
+import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
+
+export const MAX_WORKERS = 64;
+export const DEFAULT_MAX_WORKERS = 4;
+/** This many exits within CRASH_WINDOW_MS stop the server instead of replacing the worker again. */
+export const CRASH_LIMIT = 5;
+export const CRASH_WINDOW_MS = 60_000;
+const STOP_GRACE_MS = 15_000;
+
+export type WorkerCount = { readonly ok: true; readonly workers: number } | { readonly ok: false; readonly message: string };
+
+/** WEB_CONCURRENCY (unset or empty: the cores, at most DEFAULT_MAX_WORKERS). */
+export function workerCount(value: string | undefined, cores: number): WorkerCount {
+  if (value === undefined || value.trim() === "") return { ok: true, workers: Math.max(1, Math.min(cores, DEFAULT_MAX_WORKERS)) };
+  const text = value.trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
+    return {
+      ok: false,
+      message: `WEB_CONCURRENCY must be a whole number of server processes from 1 to ${MAX_WORKERS} (got "${value}"); leave it unset for one per core.`,
+    };
+  }
+  return { ok: true, workers: n };
+}
+
+/** PORT (unset or empty: 3000). */
+export function portOf(value: string | undefined): { readonly ok: true; readonly port: number } | { readonly ok: false; readonly message: string } {
+  if (value === undefined || value.trim() === "") return { ok: true, port: 3000 };
+  const n = Number(value.trim());
+  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65535) return { ok: false, message: `PORT must be a TCP port from 1 to 65535 (got "${value}").` };
+  return { ok: true, port: n };
+}
+
+/** Remembers when workers exited; says when too many did within the window. */
+export class CrashWindow {
+  private readonly exits: number[] = [];
+  constructor(
+    private readonly limit = CRASH_LIMIT,
+    private readonly windowMs = CRASH_WINDOW_MS,
+  ) {}
+  /** Records an exit at `now`; true when this one makes `limit` within the window. */
+  record(now: number): boolean {
+    this.exits.push(now);
+    while (this.exits.length > 0 && this.exits[0]! <= now - this.windowMs) this.exits.shift();
+    return this.exits.length >= this.limit;
+  }
+}
+
+function describeExit(code: number | null, signal: string | null): string {
+  return signal ? `was stopped by ${signal}` : `exited with code ${code}`;
+}
+
+function main(): void {
+  const count = workerCount(process.env.WEB_CONCURRENCY, availableParallelism());
+  const port = portOf(process.env.PORT);
+  if (!count.ok || !port.ok) {
+    if (!count.ok) console.error(`serve: ${count.message}`);
+    if (!port.ok) console.error(`serve: ${port.message}`);
+    process.exit(2);
+  }
+  // Round robin: the primary accepts every connection and deals them out (the default on Linux;
+  // set before setupPrimary, which fixes it; elsewhere the system's choice can load one process far
+  // more than another).
+  cluster.schedulingPolicy = cluster.SCHED_RR;
+
+  const require = createRequire(import.meta.url);
+  // Workers run Next.js's own CLI, not this file, and without this process's loader flags (tsx).
+  cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", "-p", String(port.port)], execArgv: [] });
+
+  const crashes = new CrashWindow();
+  let stopping = false;
+  let exitCode = 0;
+  const stop = (signal: NodeJS.Signals, code: number) => {
+    if (stopping) return;
+    stopping = true;
+    exitCode = code;
+    const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => w !== undefined);
+    if (workers.length === 0) process.exit(exitCode);
+    for (const w of workers) w.process.kill(signal);
+    setTimeout(() => {
+      for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGKILL");
+      process.exit(exitCode);
+    }, STOP_GRACE_MS).unref();
+  };
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(exitCode);
+      return;
+    }
+    if (crashes.record(Date.now())) {
+      console.error(`serve: a server process ${describeExit(code, signal)}; ${CRASH_LIMIT} have exited within a minute, so the server stops (their messages are above).`);
+      stop("SIGTERM", 1);
+      return;
+    }
+    console.error(`serve: server process ${worker.process.pid} ${describeExit(code, signal)}; starting another.`);
+    cluster.fork();
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(signal, 0));
+
+  console.log(`serve: ${count.workers} server process${count.workers === 1 ? "" : "es"} on port ${port.port} (WEB_CONCURRENCY)`);
+  for (let i = 0; i < count.workers; i++) cluster.fork();
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
