@@ -8,6 +8,7 @@ import {
   createInvitation,
   createOrganization,
   getAssessment,
+  getAssessmentSummary,
   getLatestResult,
   getOrganization,
   hashInvitationToken,
@@ -70,6 +71,11 @@ describe("organisations", () => {
     expect(detail.inventory).toMatchObject({ format: "resilience-inventory/1", organization: { name: "Corner Bistro" } });
     expect(detail.version).toBe(1);
     expect(detail.canEdit).toBe(true);
+    // The summary is the detail without its drafts.
+    const summary = await getAssessmentSummary({ userId: user.id }, { organizationId: org.id, assessmentId: a!.id });
+    const { inventory: _inventory, questionnaire: _questionnaire, ...rest } = detail;
+    expect(summary).toEqual(rest);
+    expect(summary).not.toHaveProperty("inventory");
   });
 
   it("refuses an empty name with a field error", async () => {
@@ -103,6 +109,7 @@ describe("tenant isolation: another organisation's ids are not found (404, never
       ["getOrganization", getOrganization(me, foreign)],
       ["listAssessments", listAssessments(me, foreign)],
       ["getAssessment", getAssessment(me, foreign)],
+      ["getAssessmentSummary", getAssessmentSummary(me, foreign)],
       ["getLatestResult", getLatestResult(me, foreign)],
       ["saveAssessmentDraft", saveAssessmentDraft(me, { ...foreign, inventory: {}, version: 1 })],
       ["completeAssessment", completeAssessment(me, foreign)],
@@ -127,6 +134,7 @@ describe("tenant isolation: another organisation's ids are not found (404, never
     const theirs = await orgWithTeam("Theirs");
     const mixed = { organizationId: mine.org.id, assessmentId: theirs.assessmentId };
     expect((await errorOf(getAssessment(mine.owner, mixed))).status).toBe(404);
+    expect((await errorOf(getAssessmentSummary(mine.owner, mixed))).status).toBe(404);
     expect((await errorOf(saveAssessmentDraft(mine.owner, { ...mixed, inventory: { a: 1 }, version: 1 }))).status).toBe(404);
     expect((await errorOf(completeAssessment(mine.owner, mixed))).status).toBe(404);
     expect((await getAssessment(theirs.owner, { organizationId: theirs.org.id, assessmentId: theirs.assessmentId })).version).toBe(1);
@@ -176,6 +184,7 @@ describe("roles", () => {
     const ids = { organizationId: t.org.id, assessmentId: t.assessmentId };
     const detail = await getAssessment(t.viewer, ids);
     expect(detail.canEdit).toBe(false);
+    expect(await getAssessmentSummary(t.viewer, ids)).toMatchObject({ role: "viewer", canEdit: false });
     const save = await errorOf(saveAssessmentDraft(t.viewer, { ...ids, inventory: { x: 1 }, version: detail.version }));
     expect({ code: save.code, status: save.status }).toEqual({ code: "FORBIDDEN", status: 403 });
     expect((await errorOf(completeAssessment(t.viewer, ids))).code).toBe("FORBIDDEN");

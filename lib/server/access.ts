@@ -382,6 +382,19 @@ export async function createAssessment(actor: Actor, input: { organizationId: st
   });
 }
 
+/** What a page needs to know about an assessment besides its drafts (layouts, the results page). */
+export interface AssessmentSummary {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly organizationName: string;
+  readonly name: string;
+  readonly version: number;
+  readonly updatedAt: Date;
+  readonly completedAt: Date | null;
+  readonly role: Role;
+  readonly canEdit: boolean;
+}
+
 export interface AssessmentDetail {
   readonly id: string;
   readonly organizationId: string;
@@ -402,24 +415,30 @@ function parseStoredObject(json: string): Record<string, unknown> {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
+const ASSESSMENT_SUMMARY_FIELDS = { id: true, organizationId: true, name: true, version: true, updatedAt: true, completedAt: true } as const;
+
 async function findAssessment(organizationId: string, assessmentId: unknown) {
   const id = checkId(assessmentId, "That assessment");
   // Scoped by organisation as well as id: an id from another organisation is simply not found.
   const row = await getDb().assessment.findFirst({
     where: { id, organizationId },
-    select: {
-      id: true,
-      organizationId: true,
-      name: true,
-      inventoryJson: true,
-      questionnaireJson: true,
-      version: true,
-      updatedAt: true,
-      completedAt: true,
-    },
+    select: { ...ASSESSMENT_SUMMARY_FIELDS, inventoryJson: true, questionnaireJson: true },
   });
   if (!row) throw new NotFoundError("That assessment");
   return row;
+}
+
+/**
+ * An assessment without its two stored drafts: what a layout's 404 check and the results page
+ * need. The drafts are the larger part of the row, and reading and parsing them on every page view
+ * was a visible share of the results page's server time.
+ */
+export async function getAssessmentSummary(actor: Actor, input: { organizationId: string; assessmentId: string }): Promise<AssessmentSummary> {
+  const m = await authorize(actor, input.organizationId);
+  const id = checkId(input.assessmentId, "That assessment");
+  const row = await getDb().assessment.findFirst({ where: { id, organizationId: m.organizationId }, select: ASSESSMENT_SUMMARY_FIELDS });
+  if (!row) throw new NotFoundError("That assessment");
+  return { ...row, organizationName: m.organizationName, role: m.role, canEdit: can(m.role, "editAssessment") };
 }
 
 export async function getAssessment(actor: Actor, input: { organizationId: string; assessmentId: string }): Promise<AssessmentDetail> {

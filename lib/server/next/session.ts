@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
-import { getAssessment, getOrganization, type Actor, type AssessmentDetail, type OrganizationSummary } from "../access";
+import { getAssessment, getAssessmentSummary, getOrganization, type Actor, type AssessmentDetail, type AssessmentSummary, type OrganizationSummary } from "../access";
 import { getSessionFromHeaders, type SessionInfo } from "../auth";
 import { isAppError } from "../errors";
 
@@ -21,7 +21,15 @@ export function loadOrganization(actor: Actor, input: { organizationId: string }
   return organizationOfRequest(actor.userId, input.organizationId);
 }
 
-/** An assessment, read once per request: the assessment layout (its 404 check) and its page share it. */
+/** An assessment without its drafts, read once per request: the assessment layout (its 404 check) and the results page share it. */
+const assessmentSummaryOfRequest = cache(
+  (userId: string, organizationId: string, assessmentId: string): Promise<AssessmentSummary> => getAssessmentSummary({ userId }, { organizationId, assessmentId }),
+);
+export function loadAssessmentSummary(actor: Actor, input: { organizationId: string; assessmentId: string }): Promise<AssessmentSummary> {
+  return assessmentSummaryOfRequest(actor.userId, input.organizationId, input.assessmentId);
+}
+
+/** An assessment with its drafts, read once per request (the questionnaire). */
 const assessmentOfRequest = cache(
   (userId: string, organizationId: string, assessmentId: string): Promise<AssessmentDetail> => getAssessment({ userId }, { organizationId, assessmentId }),
 );

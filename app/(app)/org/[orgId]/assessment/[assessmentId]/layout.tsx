@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { loadAssessment, loadForPage, requireSession } from "@/lib/server/next/session";
+import { loadAssessmentSummary, loadForPage, requireSession } from "@/lib/server/next/session";
 
 /**
  * The assessment must exist in this organisation before anything streams: the pages below have
@@ -10,6 +10,6 @@ import { loadAssessment, loadForPage, requireSession } from "@/lib/server/next/s
 export default async function AssessmentLayout({ children, params }: { children: ReactNode; params: Promise<{ orgId: string; assessmentId: string }> }) {
   const { orgId, assessmentId } = await params;
   const actor = await requireSession(`/org/${orgId}`);
-  await loadForPage(() => loadAssessment(actor, { organizationId: orgId, assessmentId }));
+  await loadForPage(() => loadAssessmentSummary(actor, { organizationId: orgId, assessmentId }));
   return children;
 }

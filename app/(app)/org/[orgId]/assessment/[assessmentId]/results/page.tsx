@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AssessmentResults } from "@/components/assessment/assessment-results";
 import { can } from "@/lib/roles";
 import { getLatestResult } from "@/lib/server/access";
-import { loadAssessment, loadForPage, requireSession } from "@/lib/server/next/session";
+import { loadAssessmentSummary, loadForPage, requireSession } from "@/lib/server/next/session";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -10,7 +10,7 @@ export default async function Page({ params }: { params: Promise<{ orgId: string
   const { orgId, assessmentId } = await params;
   const actor = await requireSession(`/org/${orgId}/assessment/${assessmentId}/results`);
   const ids = { organizationId: orgId, assessmentId };
-  const [a, latest] = await loadForPage(() => Promise.all([loadAssessment(actor, ids), getLatestResult(actor, ids)]));
+  const [a, latest] = await loadForPage(() => Promise.all([loadAssessmentSummary(actor, ids), getLatestResult(actor, ids)]));
   return (
     <AssessmentResults
       organizationId={a.organizationId}
