@@ -4,8 +4,10 @@
  * libuv (Node.js 20 and later) accepts one new connection per turn of the event loop
  * (libuv/libuv#3696). When autocannon opens its 50 connections at once against a busy server, the
  * last ones wait for dozens of turns before their first request is even read: a burst of new
- * connections, not the steady load, sets the overall p99. This figure separates the two; the
- * target row still uses the overall p99.
+ * connections, not the steady load, sets the overall p99. `npm start`'s cluster does not escape it:
+ * the primary accepts at once, but hands each worker its next connection only after the worker has
+ * acknowledged the last one (Node.js's round-robin handle), which a busy worker does once per turn
+ * of its loop. This figure separates the two; the target row still uses the overall p99.
  */
 export interface OpenConnectionsFigure {
   /** When the last connection had its first answer, from the start of the run. */

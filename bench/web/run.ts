@@ -37,6 +37,7 @@ const TARGET_RATIO = 0.1;
 const TARGET_P99_MS = 500;
 const TARGET_FIRST_LOAD_KB = 250;
 const CONNECTIONS = 50;
+const WARM_UP_SECONDS = 3;
 
 const { values: args } = parseArgs({
   options: {
@@ -127,8 +128,10 @@ async function load(
   serverCpu: (() => number) | undefined,
 ): Promise<{ result: Result; open: OpenConnectionsFigure; cpuMsPerRequest: number | undefined }> {
   const headers = cookie ? { cookie } : undefined;
-  // Warm up: the first requests compile nothing in production, but fill caches and the JIT.
-  await autocannon({ url, connections: 10, duration: 2, headers });
+  // Warm up at the measured concurrency: the first requests compile nothing in production, but fill
+  // caches and the JIT, of every worker (with 10 connections for 2 s, a cold second worker added
+  // about 500 ms to the p99 of the run after it).
+  await autocannon({ url, connections: CONNECTIONS, duration: WARM_UP_SECONDS, headers });
   const started = performance.now();
   const answers: Answer[] = [];
   const cpuBefore = serverCpu?.();
@@ -201,7 +204,7 @@ async function main(): Promise<void> {
       const paths = await demoPaths(base, cookie);
       const resultsHtml = await getHtml(`${base}${paths.results}`, cookie);
       if (!resultsHtml.includes('data-testid="total-expected-annual-loss"')) throw new Error("the results page does not show the demo's results");
-      console.log(`${s.label}${s.label === "npm start" ? ` (${workers})` : ""}: ${CONNECTIONS} connections, ${duration} s per page (after a 2 s warm-up)…`);
+      console.log(`${s.label}${s.label === "npm start" ? ` (${workers})` : ""}: ${CONNECTIONS} connections, ${duration} s per page (after a ${WARM_UP_SECONDS} s warm-up)…`);
       // The server's CPU time per request, workers included: steadier than requests/s on a shared machine (server-cpu.ts).
       const serverCpu = cpuClock(listeningPid(port));
       const results = await load(`${base}${paths.results}`, cookie, duration, serverCpu);
