@@ -10,6 +10,7 @@ import {
   FunctionSchema,
   InventorySchema,
   LossScenariosSchema,
+  NOT_BLANK,
   OrganizationSchema,
   PersonSchema,
 } from "./schema.js";
@@ -159,6 +160,8 @@ function problemFromIssue(
     }
     case "invalid_format": {
       if (issue.format === "date") return [{ path: at, message: MESSAGES.isoDate }];
+      // Empty or only spaces: to a person both are empty.
+      if (issue.format === "regex" && "pattern" in issue && String(issue.pattern) === String(NOT_BLANK)) return [{ path: at, message: MESSAGES.notEmptyText }];
       if (issue.format === "regex" && "pattern" in issue && String(issue.pattern).includes("A-Z")) {
         return [{ path: at, message: MESSAGES.currency }];
       }

@@ -34,6 +34,9 @@ export {
 };
 
 const id = z.string().regex(ID_PATTERN);
+/** Something other than white space: a name of only spaces names nothing. */
+export const NOT_BLANK = /\S/;
+const text = z.string().regex(NOT_BLANK);
 const finite = z.number().finite();
 const nonNegative = finite.min(0);
 const positive = finite.gt(0);
@@ -83,7 +86,7 @@ export const LossScenariosSchema = z.strictObject({
 export type LossScenarios = z.infer<typeof LossScenariosSchema>;
 
 export const OrganizationSchema = z.strictObject({
-  name: z.string().min(1),
+  name: text,
   currency: z.string().regex(/^[A-Z]{3}$/),
   operatingHoursPerWeek: finite.min(0).max(168),
   absenceWaitHours: hours.optional(),
@@ -105,14 +108,14 @@ export type Organization = z.infer<typeof OrganizationSchema>;
 
 export const PersonSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
+  name: text.optional(),
   availability: probability.optional(),
 });
 export type Person = z.infer<typeof PersonSchema>;
 
 export const ComponentSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
+  name: text.optional(),
   kind: z.enum(COMPONENT_KINDS),
   failuresPerYear: nonNegative.max(MAX_FAILURES_PER_YEAR).optional(),
   repairHours: positive.max(MAX_HOURS).optional(),
@@ -130,14 +133,14 @@ export const ComponentSchema = z.strictObject({
   /** Added by Bulwark: free text (site, vendor, model) kept for the owner; never scored. */
   notes: z.string().max(2000).optional(),
   /** Added by Bulwark, never scored: an internet line's provider and kind of line, as asked. */
-  provider: z.string().min(1).max(200).optional(),
+  provider: text.max(200).optional(),
   technology: z.enum(LINE_TECHNOLOGIES).optional(),
 });
 export type Component = z.infer<typeof ComponentSchema>;
 
 export const FunctionSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
+  name: text.optional(),
   downtimeCostPerHour: money,
   hours: z.enum(["always", "business"]).optional(),
   rtoHours: hours.optional(),
@@ -146,7 +149,7 @@ export const FunctionSchema = z.strictObject({
    * Added by Bulwark, never scored (downtimeCostPerHour is): the questionnaire's template and the
    * shares of revenue and staff it used to suggest the cost of downtime.
    */
-  template: z.string().min(1).max(64).optional(),
+  template: text.max(64).optional(),
   revenueShare: probability.optional(),
   staffShare: probability.optional(),
 });
@@ -155,7 +158,7 @@ export type BusinessFunction = z.infer<typeof FunctionSchema>;
 export const CopySchema = z.strictObject({
   id,
   location: z.enum(COPY_LOCATIONS),
-  medium: z.string().min(1),
+  medium: text,
   intervalHours: positive.max(MAX_HOURS),
   online: z.boolean().optional(),
   immutable: z.boolean().optional(),
@@ -165,9 +168,9 @@ export type Copy = z.infer<typeof CopySchema>;
 
 export const DataSetSchema = z.strictObject({
   id,
-  name: z.string().min(1).optional(),
+  name: text.optional(),
   primary: id,
-  medium: z.string().min(1).optional(),
+  medium: text.optional(),
   dataLossCostPerHour: money.optional(),
   totalLossCost: money.optional(),
   rpoHours: hours.optional(),

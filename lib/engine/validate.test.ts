@@ -152,6 +152,15 @@ describe("types", () => {
     expectProblem((d) => (d.dataSets[0].copies[0].medium = ""), "dataSets[0].copies[0].medium", MESSAGES.notEmptyText);
     expectProblem((d) => (d.dataSets[0].medium = ""), "dataSets[0].medium", MESSAGES.notEmptyText);
   });
+  it("text of only spaces is refused as empty, with one problem, and text around spaces is kept", () => {
+    expectProblem((d) => (d.organization.name = "   "), "organization.name", "must not be empty");
+    expectProblem((d) => (d.components[0].name = " \t\n"), "components[0].name", MESSAGES.notEmptyText);
+    expectProblem((d) => (d.functions[0].name = "  "), "functions[0].name", MESSAGES.notEmptyText);
+    expectProblem((d) => (d.dataSets[0].name = " "), "dataSets[0].name", MESSAGES.notEmptyText);
+    expectProblem((d) => (d.dataSets[0].copies[0].medium = "  "), "dataSets[0].copies[0].medium", MESSAGES.notEmptyText);
+    expectProblem((d) => (d.components[0].provider = " "), "components[0].provider", MESSAGES.notEmptyText);
+    expectValid((d) => (d.organization.name = "  Corner Bistro "));
+  });
   it("notes are limited to 2000 characters", () => {
     expectValid((d) => (d.components[0].notes = "x".repeat(2000)));
     expectProblem((d) => (d.components[0].notes = "x".repeat(2001)), "components[0].notes", "must be at most 2000 characters long");

@@ -22,11 +22,13 @@ export const idArb = fc
   .map(([head, tail]) => ID_CHARS[head]! + tail.map((i) => ID_CHARS[i]).join(""));
 
 /**
- * Any text, including lone surrogates, quotes, control characters and right-to-left marks. Built
- * once: fast-check prepares a string arbitrary lazily and expensively, per instance.
+ * Any text, including lone surrogates, quotes, control characters and right-to-left marks, but
+ * not only white space (the schema refuses a name of only spaces). Built once: fast-check prepares
+ * a string arbitrary lazily and expensively, per instance.
  */
-const nameArb = fc.string({ unit: "binary", minLength: 1, maxLength: 24 });
-const shortTextArb = fc.string({ unit: "binary", minLength: 1, maxLength: 10 });
+const notBlank = (s: string) => /\S/.test(s);
+const nameArb = fc.string({ unit: "binary", minLength: 1, maxLength: 24 }).filter(notBlank);
+const shortTextArb = fc.string({ unit: "binary", minLength: 1, maxLength: 10 }).filter(notBlank);
 const notesArb = fc.string({ unit: "binary", maxLength: 60 });
 
 /**
