@@ -113,6 +113,38 @@ describe("npm run assess", () => {
     expect(limited.overBudget.length).toBeGreaterThan(0);
   });
 
+  it("uses the prices and effects of an --overrides file, and refuses a bad one with its path", () => {
+    const example = examples.find((e) => e.name === "harbor-dental")!;
+    const inventory = readReal(example.file);
+    const assess = (overrides: unknown, more: string[] = []) =>
+      runAssess(["inv.json", "--json", "--overrides", "o.json", ...more], files({ "inv.json": inventory, "o.json": JSON.stringify(overrides) }), "2026-11-21");
+    const plain = JSON.parse(runAssess(["inv.json", "--json"], files({ "inv.json": inventory }), "2026-11-21").stdout);
+    const first = plain.plan[0];
+    const cheaper = assess({ costs: { [first.mitigation]: { upfront: first.upfront / 2 } } });
+    expect(cheaper.code, cheaper.stderr).toBe(0);
+    const withCost = JSON.parse(cheaper.stdout);
+    const same = withCost.plan.find((p: { mitigation: string }) => p.mitigation === first.mitigation);
+    expect(same.upfront).toBe(first.upfront / 2);
+    // The same figures as the library given the same options.
+    const library = assessInventory(JSON.parse(inventory), { asOf: "2026-11-21", costOverrides: { [first.mitigation]: { upfront: first.upfront / 2 } } });
+    expect(library.ok && JSON.stringify(library.assessment)).toBe(JSON.stringify(withCost));
+
+    const withEffect = JSON.parse(assess({ effects: { "faster-support-contract": { responseHours: 2 } } }).stdout);
+    const titles = [...withEffect.plan, ...withEffect.notWorthIt].map((p: { title: string }) => p.title);
+    expect(titles.filter((t: string) => t.includes("support contract"))).toEqual(["Buy a 2-hour on-site support contract", "Buy a 2-hour on-site support contract"]);
+
+    const bad = assess({ effects: { ups: { runtimeMinutes: 0 } }, costs: { ups: { lifeYears: "four" } } });
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toBe("o.json: costs.ups.lifeYears: must be a number\no.json: effects.ups.runtimeMinutes: must be greater than 0\n");
+    const malformed = runAssess(["inv.json", "--overrides", "o.json"], files({ "inv.json": inventory, "o.json": "{ costs: 1 }" }));
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/^o\.json: the file is not valid JSON \(line 1, column 3\)/);
+    expect(runAssess(["inv.json", "--overrides", "missing.json"], files({ "inv.json": inventory })).stderr).toBe("missing.json: cannot read the file (no such file)\n");
+    expect(runAssess(["inv.json", "--overrides"], files({ "inv.json": inventory })).stderr).toBe(`--overrides: needs the name of a JSON file of prices and effects (got nothing)\n${USAGE}\n`);
+    expect(runAssess(["inv.json", "--overrides", "a.json", "--overrides", "b.json"], files({})).stderr).toBe(`--overrides: given twice; give it once\n${USAGE}\n`);
+  });
+
   it("names a component and a data set that share an id each where it belongs", () => {
     const example = examples.find((e) => e.name === "harbor-dental")!;
     const inventory = JSON.parse(readFileSync(example.file, "utf8")) as { components: Array<{ id: string; name?: string }>; dataSets: Array<{ id: string; name?: string }> };

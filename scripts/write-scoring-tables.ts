@@ -53,10 +53,22 @@ export function renderMitigations(): string {
     const c = m.defaultCost(sample, targets, wage);
     return `| \`${m.id}\` | ${m.title} | ${cell(m.effect)} | ${num(c.upfront)} | ${num(c.monthly)} | ${num(c.lifeYears)} | ${num(annualizedCost(c))} | ${cell(m.sources.map((s) => `${s.row} (${s.status})`).join("; "))} |`;
   });
+  const effects = MITIGATIONS.flatMap((m) =>
+    Object.entries(m.parameters).map(
+      ([name, p]) =>
+        `| \`${m.id}\` | \`${name}\` | ${p.label} | ${num(p.defaultValue)} | ${p.minExclusive ? "above" : "from"} ${num(p.min)} to ${num(p.max)} | ${cell(`${p.source.row} (${p.source.status})`)} |`,
+    ),
+  );
   return [
     `| id | action | what it changes in the model | upfront | monthly | life (years) | per year | source |`,
     "|---|---|---|---|---|---|---|---|",
     ...rows,
+    "",
+    "The figures of the effects that can be set (`effects` in an overrides file, `effectOverrides` in the engine):",
+    "",
+    "| id | figure | what it is | default | allowed | source |",
+    "|---|---|---|---|---|---|",
+    ...effects,
   ].join("\n");
 }
 

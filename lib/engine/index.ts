@@ -11,6 +11,7 @@ import { ENGINE_VERSION, optionProblems, scoreInventory } from "./assess.js";
 import type { DataSetResult } from "./data-sets.js";
 import type { Source } from "./defaults.js";
 import type { BusFactorFinding, RtoBreach } from "./functions.js";
+import { optionOverridesProblems } from "./overrides.js";
 import { buildPlan, type NotWorthItItem, type PlanItem, type PlanOptions } from "./plan.js";
 import type { Problem } from "./problems.js";
 import { ASSESSMENT_FORMAT, type Inventory } from "./schema.js";
@@ -18,7 +19,20 @@ import { validateInventory } from "./validate.js";
 
 export { ENGINE_VERSION, ScoringCache, scoreInventory, optionProblems, type ScoreOptions, type Scores } from "./assess.js";
 export { buildPlan, applyPlanItems, planBase, type PlanItem, type NotWorthItItem, type PlanOptions, type PlanResult } from "./plan.js";
-export { MITIGATIONS, mitigationById, annualizedCost, firstYearCost, type Mitigation, type MitigationCost } from "./mitigations.js";
+export {
+  MITIGATIONS,
+  EFFECT_PARAMETERS,
+  configureMitigations,
+  mitigationById,
+  annualizedCost,
+  firstYearCost,
+  type EffectOverrides,
+  type EffectParameter,
+  type EffectValues,
+  type Mitigation,
+  type MitigationCost,
+} from "./mitigations.js";
+export { PlanOverridesSchema, planOverridesProblems, optionOverridesProblems, type PlanOverrides } from "./overrides.js";
 export { validateInventory, namedComponents, walkRequirement, type ValidationResult } from "./validate.js";
 export { formatProblem, formatPath, MESSAGES, type Problem } from "./problems.js";
 export * from "./schema.js";
@@ -119,6 +133,7 @@ export function assessInventory(input: unknown, options: AssessOptions = {}): As
   if (options.budget !== undefined && !(Number.isFinite(options.budget) && options.budget >= 0)) {
     problems.push({ path: "options.budget", message: "must be a number of at least 0" });
   }
+  problems.push(...optionOverridesProblems(options));
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, assessment: assessValid(validation.inventory, options) };
 }

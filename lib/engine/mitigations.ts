@@ -1,6 +1,8 @@
 /**
  * The mitigation catalogue (model.md §6). Each mitigation is a pure transformation of the
- * inventory with a default cost and a cited source; all costs are overridable. Candidates are
+ * inventory with a default cost and a cited source. Costs are overridable (plan.ts), and so are
+ * the figures of a mitigation's effect (its `parameters`: a UPS's minutes of battery, a support
+ * contract's hours): `configureMitigations` makes the catalogue with other values. Candidates are
  * found from the current scores: redundancy goes where a single point of failure is, data
  * mitigations where a 3-2-1-1-0 check or a freshness gap is.
  */
@@ -37,12 +39,32 @@ export interface PlanContext {
   readonly spofs: ReadonlySet<string>;
 }
 
+/** A figure of a mitigation's effect that an assessment may set (model.md §6: "all overridable"). */
+export interface EffectParameter {
+  /** What it is, in words: "minutes of battery". */
+  readonly label: string;
+  readonly defaultValue: number;
+  /** The allowed range: at least `min` (greater than `min` when `minExclusive`), at most `max`. */
+  readonly min: number;
+  readonly minExclusive?: boolean;
+  readonly max: number;
+  readonly source: Source;
+}
+
+/** Values of a mitigation's effect parameters, by parameter name. */
+export type EffectValues = Readonly<Record<string, number>>;
+/** Effect values to use instead of the defaults: mitigation id → parameter name → value. */
+export type EffectOverrides = Readonly<Record<string, Readonly<Record<string, number>>>>;
+
 export interface Mitigation {
   readonly id: string;
   readonly title: string;
-  /** What it changes in the model, in words a consultant can repeat. */
+  /** What it changes in the model, in words a consultant can repeat (with the values in use). */
   readonly effect: string;
   readonly sources: readonly Source[];
+  /** The figures of its effect that can be set, and the values this instance uses. */
+  readonly parameters: Readonly<Record<string, EffectParameter>>;
+  readonly effectValues: EffectValues;
   /** Target lists this mitigation applies to, in inventory order. */
   candidates(ctx: PlanContext): string[][];
   /**
@@ -348,12 +370,37 @@ const SRC = {
 // ---------------------------------------------------------------------------------------------
 // The catalogue.
 
-const secondInternetLine: Mitigation = {
+/** "at once", "within a minute", "within 5 minutes", "within an hour", "within 2 hours". */
+function withinMinutes(minutes: number): string {
+  if (minutes === 0) return "at once";
+  if (minutes === 1) return "within a minute";
+  if (minutes === 60) return "within an hour";
+  if (minutes % 60 === 0) return `within ${minutes / 60} hours`;
+  return `within ${minutes} minutes`;
+}
+
+/** "1 hour", "4 hours", "2.5 hours". */
+function hoursText(hours: number): string {
+  return `${hours} hour${hours === 1 ? "" : "s"}`;
+}
+
+const failoverParameter = (defaultValue: number, source: Source): EffectParameter => ({
+  label: "minutes to switch over",
+  defaultValue,
+  min: 0,
+  max: 10_080,
+  source,
+});
+
+const SECOND_LINE_PARAMETERS = { failoverMinutes: failoverParameter(1, SRC.unverified) };
+
+const secondInternetLine = (v: EffectValues): Mitigation => ({
   id: "second-internet-line",
   title: "Add a second internet line (another provider or technology)",
-  effect:
-    "A second line from another provider (for example 5G/LTE) on the same power; the router switches over automatically within a minute.",
+  effect: `A second line from another provider (for example 5G/LTE) on the same power; the router switches over automatically ${withinMinutes(v.failoverMinutes!)}.`,
   sources: [SRC.lteBackup, SRC.broadband],
+  parameters: SECOND_LINE_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) => spofsOfKind(ctx, new Set(["internet"])),
   apply: (inventory, [target]) =>
     addTwin(
@@ -367,21 +414,27 @@ const secondInternetLine: Mitigation = {
         repairHours: COMPONENT_DEFAULTS.internet.repairHours,
         ...(t.requires !== undefined ? { requires: t.requires } : {}),
       }),
-      (groupId) => ({ id: groupId, failoverMinutes: 1 }),
+      (groupId) => ({ id: groupId, failoverMinutes: v.failoverMinutes! }),
       "second-line",
     ),
   defaultCost: () => ({ upfront: 300, monthly: 30, lifeYears: 3 }),
   touches: (_inv, targets) => [...targets],
   touchesDataSets: () => [],
-};
+});
 
-const UPS_RUNTIME_MINUTES = 15;
+const UPS_PARAMETERS = {
+  runtimeMinutes: { label: "minutes of battery", defaultValue: 15, min: 0, minExclusive: true, max: 1440, source: SRC.ups },
+} satisfies Record<string, EffectParameter>;
 
-const addUps: Mitigation = {
+const minutesText = (m: number) => `${m} minute${m === 1 ? "" : "s"}`;
+
+const addUps = (v: EffectValues): Mitigation => ({
   id: "ups",
   title: "Put a UPS between the power feed and the equipment",
-  effect: "A line-interactive UPS with 15 minutes of battery: short power cuts no longer stop anything.",
+  effect: `A line-interactive UPS with ${minutesText(v.runtimeMinutes!)} of battery: short power cuts no longer stop anything.`,
   sources: [SRC.ups, SRC.battery],
+  parameters: UPS_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) =>
     (ctx.inventory.components ?? [])
       .filter(
@@ -400,11 +453,11 @@ const addUps: Mitigation = {
     const list = inv.components!;
     list.splice(list.indexOf(componentById(inv, target!)) + 1, 0, {
       id,
-      name: "UPS (15 minutes)",
+      name: `UPS (${minutesText(v.runtimeMinutes!)})`,
       kind: "ups",
       failuresPerYear: COMPONENT_DEFAULTS.ups.failuresPerYear,
       repairHours: COMPONENT_DEFAULTS.ups.repairHours,
-      runtimeMinutes: UPS_RUNTIME_MINUTES,
+      runtimeMinutes: v.runtimeMinutes!,
       requires: target!,
     });
     return inv;
@@ -418,14 +471,18 @@ const addUps: Mitigation = {
   // ride-through, which fail nothing that did not fail before) with the same members and rates,
   // and its ride-through T grows by at most the battery's runtime R (by 0 on paths that keep the
   // feed). Its money is 8760 · e^(−T/d) · Π q, so at least e^(−R/d) of it remains.
-  boundShare: (d) => 1 - Math.exp(-UPS_RUNTIME_MINUTES / 60 / d),
-};
+  boundShare: (d) => 1 - Math.exp(-v.runtimeMinutes! / 60 / d),
+});
 
-const addGenerator: Mitigation = {
+const GENERATOR_PARAMETERS = { failoverMinutes: failoverParameter(1, SRC.generator) };
+
+const addGenerator = (v: EffectValues): Mitigation => ({
   id: "generator",
   title: "Install a standby generator with an automatic transfer switch",
-  effect: "A generator takes over from the utility within a minute of a power cut.",
+  effect: `A generator takes over from the utility ${v.failoverMinutes === 0 ? "the moment the power is cut" : `${withinMinutes(v.failoverMinutes!)} of a power cut`}.`,
   sources: [SRC.generator],
+  parameters: GENERATOR_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) =>
     (ctx.inventory.components ?? []).filter((c) => c.kind === "power" && ctx.spofs.has(c.id)).map((c) => [c.id]),
   apply: (inventory, [target]) =>
@@ -440,7 +497,7 @@ const addGenerator: Mitigation = {
         repairHours: COMPONENT_DEFAULTS.generator.repairHours,
         monitored: true,
       }),
-      (groupId) => ({ id: groupId, failoverMinutes: 1 }),
+      (groupId) => ({ id: groupId, failoverMinutes: v.failoverMinutes! }),
       "generator",
     ),
   defaultCost: () => ({ upfront: 12000, monthly: 25, lifeYears: 15 }),
@@ -448,14 +505,17 @@ const addGenerator: Mitigation = {
   // requirements change too.
   touches: (inventory, [target]) => [target!, ...closureOf(inventory, target!)],
   touchesDataSets: () => [],
-};
+});
 
-const standbyServer: Mitigation = {
+const STANDBY_PARAMETERS = { failoverMinutes: failoverParameter(60, SRC.standbyServer) };
+
+const standbyServer = (v: EffectValues): Mitigation => ({
   id: "standby-server",
   title: "Keep a standby server ready to take over",
-  effect:
-    "A second machine with the same workload replicated to it; someone switches over within an hour, and it is monitored so its own failures are noticed.",
+  effect: `A second machine with the same workload replicated to it; someone switches over ${withinMinutes(v.failoverMinutes!)}, and it is monitored so its own failures are noticed.`,
   sources: [SRC.standbyServer],
+  parameters: STANDBY_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) => spofsOfKind(ctx, SERVER_KINDS),
   apply: (inventory, [target]) =>
     addTwin(
@@ -471,13 +531,13 @@ const standbyServer: Mitigation = {
         ...(t.knownBy !== undefined ? { knownBy: t.knownBy } : {}),
         monitored: true,
       }),
-      (groupId) => ({ id: groupId, failoverMinutes: 60 }),
+      (groupId) => ({ id: groupId, failoverMinutes: v.failoverMinutes! }),
       "standby",
     ),
   defaultCost: () => ({ upfront: 4000, monthly: 0, lifeYears: 4 }),
   touches: (_inv, targets) => [...targets],
   touchesDataSets: () => [],
-};
+});
 
 /**
  * What a cloud service needs to be reached from the office: the path an existing cloud service
@@ -496,12 +556,21 @@ function findCloudAccessPath(inventory: Inventory): Requirement | undefined {
   return lines.length === 1 ? lines[0] : { any: lines };
 }
 
-const moveToCloud: Mitigation = {
+const CLOUD_PARAMETERS = {
+  failuresPerYear: { label: "failures a year of the cloud service", defaultValue: COMPONENT_DEFAULTS.cloud.failuresPerYear, min: 0, max: 365, source: SRC.cloudSla },
+  repairHours: { label: "hours each failure lasts", defaultValue: COMPONENT_DEFAULTS.cloud.repairHours, min: 0, minExclusive: true, max: 720, source: SRC.cloudSla },
+} satisfies Record<string, EffectParameter>;
+
+const moveToCloud = (v: EffectValues): Mitigation => ({
   id: "move-to-cloud",
   title: "Move the workload to a cloud or SaaS service",
   effect:
-    "The workload runs at a cloud provider (99.9 % or better): no local hardware to fail, but the office now needs its internet path to reach it.",
+    v.failuresPerYear === CLOUD_PARAMETERS.failuresPerYear.defaultValue && v.repairHours === CLOUD_PARAMETERS.repairHours.defaultValue
+      ? "The workload runs at a cloud provider (99.9 % or better): no local hardware to fail, but the office now needs its internet path to reach it."
+      : `The workload runs at a cloud provider (${v.failuresPerYear} failures a year of ${hoursText(v.repairHours!)} each): no local hardware to fail, but the office now needs its internet path to reach it.`,
   sources: [SRC.cloudVm, SRC.cloudSla],
+  parameters: CLOUD_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) => {
     const path = cloudAccessPath(ctx.inventory);
     if (path === undefined) return [];
@@ -517,8 +586,8 @@ const moveToCloud: Mitigation = {
     // Of the input (perInventory): until the edits below the copy has the same records.
     const path = cloudAccessPath(inventory);
     c.kind = "cloud";
-    c.failuresPerYear = COMPONENT_DEFAULTS.cloud.failuresPerYear;
-    c.repairHours = COMPONENT_DEFAULTS.cloud.repairHours;
+    c.failuresPerYear = v.failuresPerYear!;
+    c.repairHours = v.repairHours!;
     delete c.knownBy;
     delete c.runtimeMinutes;
     delete c.supportResponseHours;
@@ -535,13 +604,15 @@ const moveToCloud: Mitigation = {
     return [...new Set([target!, ...closureOf(inventory, target!), ...extra])].sort();
   },
   touchesDataSets: () => [],
-};
+});
 
 const redundantNetworkDevice: Mitigation = {
   id: "redundant-network-device",
   title: "Add a redundant network device",
   effect: "A second switch, router or firewall in an active pair: either one carries the traffic.",
   sources: [SRC.unverified],
+  parameters: {},
+  effectValues: {},
   candidates: (ctx) => spofsOfKind(ctx, new Set(["network"])),
   apply: (inventory, [target]) =>
     addTwin(
@@ -570,34 +641,38 @@ const redundantNetworkDevice: Mitigation = {
   },
 };
 
-const SUPPORT_RESPONSE_HOURS = 4;
-const SUPPORT_REPAIR_HOURS = 8;
+const SUPPORT_PARAMETERS = {
+  responseHours: { label: "hours until the vendor responds", defaultValue: 4, min: 0, minExclusive: true, max: 720, source: SRC.unverified },
+  repairHours: { label: "hours a repair takes at most", defaultValue: 8, min: 0, minExclusive: true, max: 720, source: SRC.server },
+} satisfies Record<string, EffectParameter>;
 
-const fasterSupport: Mitigation = {
+const fasterSupport = (v: EffectValues): Mitigation => ({
   id: "faster-support-contract",
-  title: "Buy a 4-hour on-site support contract",
-  effect: `The vendor responds within ${SUPPORT_RESPONSE_HOURS} hours and a repair takes at most ${SUPPORT_REPAIR_HOURS} hours.`,
+  title: `Buy a ${v.responseHours}-hour on-site support contract`,
+  effect: `The vendor responds within ${hoursText(v.responseHours!)} and a repair takes at most ${hoursText(v.repairHours!)}.`,
   sources: [SRC.server, SRC.unverified],
+  parameters: SUPPORT_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) =>
     (ctx.inventory.components ?? [])
       .filter((c) => HARDWARE_KINDS.has(c.kind) && ctx.spofs.has(c.id))
       .filter((c) => {
         const r = ctx.scores.components.find((x) => x.id === c.id)!;
-        return r.repairHours > SUPPORT_REPAIR_HOURS || (c.knownBy?.length === 0 && r.peopleWaitHours > SUPPORT_RESPONSE_HOURS);
+        return r.repairHours > v.repairHours! || (c.knownBy?.length === 0 && r.peopleWaitHours > v.responseHours!);
       })
       .map((c) => [c.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
     const c = editComponent(inv, target!);
     const current = c.repairHours ?? COMPONENT_DEFAULTS[c.kind].repairHours;
-    c.repairHours = Math.min(current, SUPPORT_REPAIR_HOURS);
-    c.supportResponseHours = Math.min(c.supportResponseHours ?? Infinity, SUPPORT_RESPONSE_HOURS);
+    c.repairHours = Math.min(current, v.repairHours!);
+    c.supportResponseHours = Math.min(c.supportResponseHours ?? Infinity, v.responseHours!);
     return inv;
   },
   defaultCost: () => ({ upfront: 0, monthly: 40, lifeYears: 1 }),
   touches: (_inv, targets) => [...targets],
   touchesDataSets: () => [],
-};
+});
 
 const CROSS_TRAINED_ID = "cross-trained-colleague";
 
@@ -607,6 +682,8 @@ const crossTraining: Mitigation = {
   effect:
     "A second person learns to fix or restore it (16 hours of training, refreshed every two years), so an absence no longer stalls the repair.",
   sources: [SRC.training],
+  parameters: {},
+  effectValues: {},
   candidates: (ctx) =>
     (ctx.inventory.components ?? [])
       .filter((c) => ctx.spofs.has(c.id) && c.knownBy !== undefined && c.knownBy.length <= 1)
@@ -633,6 +710,8 @@ const runbook: Mitigation = {
   title: "Write and test a runbook",
   effect: "Step-by-step written instructions (8 hours to write and test) let a colleague step in half of the time the expert is away.",
   sources: [SRC.training],
+  parameters: {},
+  effectValues: {},
   candidates: (ctx) =>
     (ctx.inventory.components ?? [])
       .filter((c) => ctx.spofs.has(c.id) && c.knownBy?.length === 1 && !c.hasRunbook)
@@ -652,6 +731,8 @@ const monitoring: Mitigation = {
   title: "Monitor it so a failure is noticed at once",
   effect: "An alert (uptime check, UPS self-test report, backup-line probe) replaces finding out by chance.",
   sources: [SRC.unverified],
+  parameters: {},
+  effectValues: {},
   candidates: (ctx) => {
     const unmonitored = (ctx.inventory.components ?? []).filter((c) => c.monitored === false);
     if (unmonitored.length === 0) return [];
@@ -692,18 +773,30 @@ function addCopy(inventory: Inventory, dataSetId: string, copy: (id: string) => 
   return inv;
 }
 
-const immutableCloudBackup: Mitigation = {
+const intervalParameter = (defaultValue: number, source: Source): EffectParameter => ({
+  label: "hours between refreshes of the copy",
+  defaultValue,
+  min: 0,
+  minExclusive: true,
+  max: 8760,
+  source,
+});
+const CLOUD_BACKUP_PARAMETERS = { intervalHours: intervalParameter(24, SRC.objectStorage) };
+
+const immutableCloudBackup = (v: EffectValues): Mitigation => ({
   id: "immutable-cloud-backup",
   title: "Add an immutable cloud backup copy",
-  effect: "A nightly copy to cloud object storage with object lock: it survives a fire and ransomware.",
+  effect: `${v.intervalHours === 24 ? "A nightly copy" : `A copy every ${hoursText(v.intervalHours!)}`} to cloud object storage with object lock: it survives a fire and ransomware.`,
   sources: [SRC.objectStorage],
+  parameters: CLOUD_BACKUP_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) => (ctx.inventory.dataSets ?? []).filter((ds) => !hasImmutableOffsite(ds)).map((ds) => [ds.id]),
   apply: (inventory, [target]) =>
     addCopy(inventory, target!, () => ({
       id: "cloud-immutable",
       location: "cloud",
       medium: "object-storage",
-      intervalHours: 24,
+      intervalHours: v.intervalHours!,
       online: true,
       immutable: true,
     })),
@@ -713,13 +806,17 @@ const immutableCloudBackup: Mitigation = {
   },
   touches: () => [],
   touchesDataSets: (targets) => [...targets],
-};
+});
 
-const offlineBackupCopy: Mitigation = {
+const OFFLINE_COPY_PARAMETERS = { intervalHours: intervalParameter(168, SRC.unverified) };
+
+const offlineBackupCopy = (v: EffectValues): Mitigation => ({
   id: "offline-backup-copy",
   title: "Rotate an offline backup disk off site",
-  effect: "A weekly backup to a disk that is unplugged and taken off site: ransomware cannot reach it and a fire does not take it.",
+  effect: `${v.intervalHours === 168 ? "A weekly backup" : `A backup every ${hoursText(v.intervalHours!)}`} to a disk that is unplugged and taken off site: ransomware cannot reach it and a fire does not take it.`,
   sources: [SRC.unverified],
+  parameters: OFFLINE_COPY_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) =>
     (ctx.inventory.dataSets ?? []).filter((ds) => !ds.copies?.some((c) => c.online === false)).map((ds) => [ds.id]),
   apply: (inventory, [target]) =>
@@ -727,38 +824,42 @@ const offlineBackupCopy: Mitigation = {
       id: "offline-disk",
       location: "offsite",
       medium: "usb-disk",
-      intervalHours: 168,
+      intervalHours: v.intervalHours!,
       online: false,
     })),
   // Two disks; a quarter of an hour a week to swap them.
   defaultCost: (_inv, _t, wage) => ({ upfront: 200, monthly: (0.25 * 52 * wage) / 12, lifeYears: 4 }),
   touches: () => [],
   touchesDataSets: (targets) => [...targets],
-};
+});
 
-const FREQUENT_BACKUP_HOURS = 4;
+const FREQUENT_BACKUP_PARAMETERS = { intervalHours: intervalParameter(4, SRC.unverified) };
 
-const moreFrequentBackups: Mitigation = {
+const everyHours = (h: number) => (h === 1 ? "every hour" : `every ${hoursText(h)}`);
+
+const moreFrequentBackups = (v: EffectValues): Mitigation => ({
   id: "more-frequent-backups",
-  title: "Back up every 4 hours instead of nightly",
-  effect: `Online copies are refreshed every ${FREQUENT_BACKUP_HOURS} hours, so a restore loses at most a morning's work.`,
+  title: `Back up ${everyHours(v.intervalHours!)} instead of nightly`,
+  effect: `Online copies are refreshed ${everyHours(v.intervalHours!)}, so a restore loses at most ${v.intervalHours === 4 ? "a morning's work" : `${hoursText(v.intervalHours!)} of work`}.`,
   sources: [SRC.unverified],
+  parameters: FREQUENT_BACKUP_PARAMETERS,
+  effectValues: v,
   candidates: (ctx) =>
     (ctx.inventory.dataSets ?? [])
       .filter((ds) => (ds.dataLossCostPerHour ?? 0) > 0)
-      .filter((ds) => (ds.copies ?? []).some((c) => c.online !== false && c.intervalHours > FREQUENT_BACKUP_HOURS))
+      .filter((ds) => (ds.copies ?? []).some((c) => c.online !== false && c.intervalHours > v.intervalHours!))
       .map((ds) => [ds.id]),
   apply: (inventory, [target]) => {
     const inv = copyOf(inventory);
     for (const c of editDataSet(inv, target!).copies ?? []) {
-      if (c.online !== false) c.intervalHours = Math.min(c.intervalHours, FREQUENT_BACKUP_HOURS);
+      if (c.online !== false) c.intervalHours = Math.min(c.intervalHours, v.intervalHours!);
     }
     return inv;
   },
   defaultCost: () => ({ upfront: 0, monthly: 20, lifeYears: 1 }),
   touches: () => [],
   touchesDataSets: (targets) => [...targets],
-};
+});
 
 const RESTORE_TEST_HOURS_PER_COPY = 8;
 
@@ -767,6 +868,8 @@ const restoreTest: Mitigation = {
   title: "Test a restore from every copy, once a year",
   effect: "Each copy is restored for real once a year, so a broken backup is found before it is needed.",
   sources: [SRC.restore],
+  parameters: {},
+  effectValues: {},
   candidates: (ctx) =>
     (ctx.inventory.dataSets ?? [])
       .filter((ds) => (ds.copies ?? []).some((c) => !isRestoreTested(c, ctx.scores.asOf)))
@@ -786,24 +889,69 @@ const restoreTest: Mitigation = {
   touchesDataSets: (targets) => [...targets],
 };
 
-/** Every mitigation, in the order used to break ties. */
-export const MITIGATIONS: readonly Mitigation[] = [
-  secondInternetLine,
-  addUps,
-  addGenerator,
-  standbyServer,
-  moveToCloud,
-  redundantNetworkDevice,
-  fasterSupport,
-  crossTraining,
-  runbook,
-  monitoring,
-  immutableCloudBackup,
-  offlineBackupCopy,
-  moreFrequentBackups,
-  restoreTest,
+interface CatalogueEntry {
+  readonly id: string;
+  readonly parameters: Readonly<Record<string, EffectParameter>>;
+  make(values: EffectValues): Mitigation;
+}
+
+const fixed = (m: Mitigation): CatalogueEntry => ({ id: m.id, parameters: m.parameters, make: () => m });
+const tunable = (id: string, parameters: Readonly<Record<string, EffectParameter>>, make: (v: EffectValues) => Mitigation): CatalogueEntry => ({
+  id,
+  parameters,
+  make,
+});
+
+/** The catalogue in the order used to break ties. */
+const CATALOGUE: readonly CatalogueEntry[] = [
+  tunable("second-internet-line", SECOND_LINE_PARAMETERS, secondInternetLine),
+  tunable("ups", UPS_PARAMETERS, addUps),
+  tunable("generator", GENERATOR_PARAMETERS, addGenerator),
+  tunable("standby-server", STANDBY_PARAMETERS, standbyServer),
+  tunable("move-to-cloud", CLOUD_PARAMETERS, moveToCloud),
+  fixed(redundantNetworkDevice),
+  tunable("faster-support-contract", SUPPORT_PARAMETERS, fasterSupport),
+  fixed(crossTraining),
+  fixed(runbook),
+  fixed(monitoring),
+  tunable("immutable-cloud-backup", CLOUD_BACKUP_PARAMETERS, immutableCloudBackup),
+  tunable("offline-backup-copy", OFFLINE_COPY_PARAMETERS, offlineBackupCopy),
+  tunable("more-frequent-backups", FREQUENT_BACKUP_PARAMETERS, moreFrequentBackups),
+  fixed(restoreTest),
 ];
+
+function defaultsOf(parameters: Readonly<Record<string, EffectParameter>>): EffectValues {
+  return Object.fromEntries(Object.entries(parameters).map(([k, p]) => [k, p.defaultValue]));
+}
+
+/** Every mitigation with its default effect, in the order used to break ties. */
+export const MITIGATIONS: readonly Mitigation[] = CATALOGUE.map((c) => c.make(defaultsOf(c.parameters)));
 
 export function mitigationById(id: string): Mitigation | undefined {
   return MITIGATIONS.find((m) => m.id === id);
+}
+
+/** Each mitigation id with its effect parameters (for validation and for showing them). */
+export const EFFECT_PARAMETERS: Readonly<Record<string, Readonly<Record<string, EffectParameter>>>> = Object.fromEntries(
+  CATALOGUE.map((c) => [c.id, c.parameters]),
+);
+
+const configured = new WeakMap<EffectOverrides, readonly Mitigation[]>();
+
+/**
+ * The catalogue with some effect values set (already validated: overrides.ts). Without
+ * overrides, MITIGATIONS itself; the same overrides object gives the same catalogue.
+ */
+export function configureMitigations(overrides: EffectOverrides | undefined): readonly Mitigation[] {
+  if (overrides === undefined || Object.keys(overrides).length === 0) return MITIGATIONS;
+  let known = configured.get(overrides);
+  if (!known) {
+    known = CATALOGUE.map((c, i) => {
+      const own = overrides[c.id];
+      if (own === undefined || Object.keys(own).length === 0) return MITIGATIONS[i]!;
+      return c.make({ ...defaultsOf(c.parameters), ...own });
+    });
+    configured.set(overrides, known);
+  }
+  return known;
 }

@@ -6,10 +6,10 @@
 import { ScoringCache, scoreInventory, type ScoreOptions, type Scores } from "./assess.js";
 import { DEFAULT_MAX_ORDER, HOURS_PER_YEAR, type Source } from "./defaults.js";
 import {
-  MITIGATIONS,
   annualizedCost,
+  configureMitigations,
   firstYearCost,
-  mitigationById,
+  type EffectOverrides,
   type Mitigation,
   type MitigationCost,
   type PlanContext,
@@ -22,8 +22,10 @@ import type { Inventory } from "./schema.js";
 export interface PlanOptions extends ScoreOptions {
   /** Cash available in the first year (upfront + 12 × monthly of each item). Absent: no limit. */
   readonly budget?: number;
-  /** Cost overrides per mitigation id. */
+  /** Cost overrides per mitigation id (checked by overrides.ts in assessInventory). */
   readonly costOverrides?: Readonly<Record<string, Partial<MitigationCost>>>;
+  /** Effect values per mitigation id and parameter name (mitigations.ts EffectParameter). */
+  readonly effectOverrides?: EffectOverrides;
   /** Safety stop on the number of plan items. */
   readonly maxItems?: number;
 }
@@ -375,7 +377,7 @@ function candidatesFor(
   for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
   const ctx: PlanContext = { inventory, scores, spofs };
   const out: Candidate[] = [];
-  for (const m of MITIGATIONS) {
+  for (const m of configureMitigations(options.effectOverrides)) {
     // Catalogue order, then by target ids: the order the inventory lists things in must not decide
     // between two candidates of equal ratio (twins), so that list order changes nothing.
     const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: [...targets].sort().join("\u0000") }));
@@ -786,11 +788,12 @@ export function carriedBenefitsAgainstFresh(
 export function applyPlanItems(
   inventory: Inventory,
   items: ReadonlyArray<{ mitigation: string; targets: readonly string[] }>,
-  options: ScoreOptions = {},
+  options: ScoreOptions & Pick<PlanOptions, "effectOverrides"> = {},
 ): Inventory {
   let current = planBase(inventory, options);
+  const catalogue = configureMitigations(options.effectOverrides);
   for (const item of items) {
-    const m = mitigationById(item.mitigation);
+    const m = catalogue.find((x) => x.id === item.mitigation);
     if (!m) throw new Error(`bug: unknown mitigation "${item.mitigation}"`);
     current = m.apply(current, item.targets);
   }

@@ -123,10 +123,21 @@ function requirementBranch(value: unknown): number | undefined {
   return undefined;
 }
 
-/** Translate zod issues into problems, one sentence each. */
-export function problemsFromZod(issues: readonly z.core.$ZodIssue[], input: unknown, base: readonly PropertyKey[] = []): Problem[] {
+/** The fields an object may have, given where it is inside the input: for "unknown field" messages. */
+export type AllowedKeys = (pathInInput: readonly PropertyKey[]) => string[];
+
+/**
+ * Translate zod issues into problems, one sentence each. `allowed` lists the fields of the object
+ * at a path, for unknown-field messages: by default the inventory's.
+ */
+export function problemsFromZod(
+  issues: readonly z.core.$ZodIssue[],
+  input: unknown,
+  base: readonly PropertyKey[] = [],
+  allowed: AllowedKeys = allowedKeysAt,
+): Problem[] {
   const out: Problem[] = [];
-  for (const issue of issues) out.push(...problemFromIssue(issue, input, base, []));
+  for (const issue of issues) out.push(...problemFromIssue(issue, input, base, [], allowed));
   return out;
 }
 
@@ -139,6 +150,7 @@ function problemFromIssue(
   input: unknown,
   base: readonly PropertyKey[],
   within: readonly PropertyKey[],
+  allowedKeys: AllowedKeys,
 ): Problem[] {
   const path = [...base, ...issue.path];
   const at = formatPath(path);
@@ -176,7 +188,7 @@ function problemFromIssue(
         },
       ];
     case "unrecognized_keys": {
-      const allowed = path.some((p) => p === "requires") ? groupKeys(value) : allowedKeysAt(path);
+      const allowed = path.some((p) => p === "requires") ? groupKeys(value) : allowedKeys([...within, ...issue.path]);
       return issue.keys.map((key) => ({
         path: formatPath([...path, key]),
         message: MESSAGES.unknownField(allowed),
@@ -186,7 +198,7 @@ function problemFromIssue(
       if (value === undefined) return [{ path: at, message: MESSAGES.required }];
       const branch = requirementBranch(value);
       if (branch !== undefined && issue.errors[branch]) {
-        return issue.errors[branch].flatMap((inner) => problemFromIssue(inner, input, path, [...within, ...issue.path]));
+        return issue.errors[branch].flatMap((inner) => problemFromIssue(inner, input, path, [...within, ...issue.path], allowedKeys));
       }
       return [{ path: at, message: MESSAGES.requirement }];
     }

@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
 import {
   COMPONENT_KINDS,
   COPY_LOCATIONS,
+  EFFECT_PARAMETERS,
   HOURS_PER_YEAR,
   MITIGATIONS,
+  configureMitigations,
   ORGANIZATION_DEFAULTS,
   ScoringCache,
   annualizedCost,
@@ -23,6 +25,7 @@ import {
   type Component,
   type Copy,
   type DataSet,
+  type EffectOverrides,
   type Inventory,
   type Mitigation,
   type Requirement,
@@ -753,10 +756,10 @@ interface Candidate {
 }
 
 /** Every candidate on the current state, each applied and scored in full (no pruning, no reuse). */
-function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<string>): Candidate[] {
+function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<string>, catalogue: readonly Mitigation[] = MITIGATIONS): Candidate[] {
   const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
   const out: Candidate[] = [];
-  for (const m of MITIGATIONS) {
+  for (const m of catalogue) {
     for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
       const key = `${m.id}|${targets.join(",")}`;
       if (applied.has(key)) continue;
@@ -829,13 +832,13 @@ interface GreedyStep {
  * The greedy plan of model.md §6 by brute force: every candidate scored in full at every step,
  * the best ratio above 1 taken (ties: catalogue, then inventory order).
  */
-function bruteForceGreedy(inv: Inventory, maxItems = 50): GreedyStep[] {
+function bruteForceGreedy(inv: Inventory, maxItems = 50, catalogue: readonly Mitigation[] = MITIGATIONS): GreedyStep[] {
   const steps: GreedyStep[] = [];
   const applied = new Set<string>();
   let current = inv;
   for (;;) {
     const scores = scoreInventory(current);
-    const candidates = allCandidates(current, scores, applied);
+    const candidates = allCandidates(current, scores, applied, catalogue);
     let best: Candidate | undefined;
     for (const c of candidates) if (c.ratio > 1 && (!best || c.ratio > best.ratio)) best = c;
     steps.push({ total: scores.expectedAnnualLoss, candidates, best });
@@ -959,6 +962,61 @@ describe("the plan", () => {
     expect(picks).toBeGreaterThan(30);
   });
 
+  it("with effect overrides: equals the brute-force greedy over the configured catalogue, within the bound, and is reproducible", () => {
+    // Every tunable figure of every mitigation, each present or not, as whole numbers in a range
+    // around its default: the candidates, the changes, the bounds (a UPS's ride-through share)
+    // and the plan must all follow the values in use.
+    const effectOverridesArb: fc.Arbitrary<EffectOverrides> = fc.record(
+      Object.fromEntries(
+        Object.entries(EFFECT_PARAMETERS)
+          .filter(([, ps]) => Object.keys(ps).length > 0)
+          .map(([id, ps]) => [
+            id,
+            fc.record(
+              Object.fromEntries(
+                Object.entries(ps).map(([k, p]) => [k, fc.integer({ min: p.minExclusive ? Math.floor(p.min) + 1 : Math.ceil(p.min), max: Math.floor(Math.min(p.max, Math.max(3, 4 * p.defaultValue))) })]),
+              ),
+              { requiredKeys: [] },
+            ),
+          ]),
+      ),
+      { requiredKeys: [] },
+    );
+    let picks = 0;
+    fc.assert(
+      fc.property(planArb, effectOverridesArb, (raw, effectOverrides) => {
+        const inv = valid(raw);
+        const catalogue = configureMitigations(effectOverrides);
+        const steps = bruteForceGreedy(inv, 50, catalogue);
+        const result = buildPlan(inv, { effectOverrides });
+        for (let i = 0; i < steps.length; i++) {
+          const { best, candidates, total } = steps[i]!;
+          for (const c of candidates) {
+            if (!(c.benefit <= c.bound + 1e-9 * Math.max(1, total))) throw new Error(`${c.key}: benefit ${c.benefit} exceeds the bound ${c.bound}`);
+          }
+          const item = result.plan[i];
+          if (item === undefined) {
+            if (best && !close(best.ratio, 1)) throw new Error(`plan stopped at step ${i} but ${best.key} has ratio ${best.ratio}`);
+            break;
+          }
+          const key = `${item.mitigation}|${item.targets.join(",")}`;
+          const chosen = candidates.find((c) => c.key === key);
+          if (!chosen || !best) throw new Error(`step ${i}: ${key} is not a brute-force candidate`);
+          if (!(chosen.ratio >= best.ratio * (1 - 1e-9))) throw new Error(`step ${i}: plan took ${key} (ratio ${chosen.ratio}) but ${best.key} has ratio ${best.ratio}`);
+          expect(item.effect).toBe(chosen.mitigation.effect);
+          expect(Math.abs(item.annualBenefit - chosen.benefit)).toBeLessThanOrEqual(1e-9 * Math.max(1, total));
+          // Applying the items with the same overrides reproduces the figures.
+          const rescored = scoreInventory(valid(applyPlanItems(inv, result.plan.slice(0, i + 1), { effectOverrides }))).expectedAnnualLoss;
+          expectClose(item.expectedAnnualLossAfter, rescored, `step ${i} after`);
+          picks++;
+          if (chosen !== best) break;
+        }
+      }),
+      { numRuns: 40 },
+    );
+    expect(picks).toBeGreaterThan(20);
+  });
+
   it("the bounds a plan keeps from round to round equal the bounds worked out afresh", () => {
     // plan.ts boundOf keeps a bound, and each function's part of it, while what it was computed
     // from is the same; a stale part would let the plan skip a candidate that should win.
@@ -1009,12 +1067,14 @@ describe("the plan", () => {
     // boundShare(d) of its money: the rest must survive the change. Checked set by set, since
     // candidates whose own new failures outweigh the gain would check nothing through the benefit.
     let checked = 0;
+    // The catalogue as it is, and with a UPS of other runtimes: the share follows the battery in use.
+    const mitigations = [MITIGATIONS, ...[1, 60, 240].map((r) => configureMitigations({ ups: { runtimeMinutes: r } }))].flat();
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 14, maxFunctions: 4, maxDataSets: 1 }), (raw) => {
         const inv = valid(raw);
         const before = scoreInventory(inv);
         const spofs = new Set(before.functions.flatMap((f) => f.singlePointsOfFailure));
-        for (const m of MITIGATIONS) {
+        for (const m of mitigations) {
           if (!m.boundShare) continue;
           for (const targets of m.candidates({ inventory: inv, scores: before, spofs })) {
             const touched = new Set(m.touches(inv, targets));

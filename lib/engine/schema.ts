@@ -46,7 +46,7 @@ const probability = finite.min(0).max(1);
  * enough that no product or sum of them overflows a double (a cost of 1e308 an hour made the
  * expected loss Infinity, written as null). Documented in docs/scoring.md ("Limits").
  */
-const MAX_MONEY = 1e12;
+export const MAX_MONEY = 1e12;
 const MAX_HOURS = 1e6;
 const MAX_FAILURES_PER_YEAR = 1e6;
 const money = finite.min(0).max(MAX_MONEY);
