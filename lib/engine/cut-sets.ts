@@ -59,7 +59,11 @@ export interface CutSetOptions {
   readonly eventCount: number;
 }
 
-export type KeyOf = ((set: readonly number[]) => number | string) & { readonly numeric: boolean };
+export type KeyOf = ((set: readonly number[]) => number | string) & {
+  readonly numeric: boolean;
+  /** The base of a numeric key: key = Σ (e + 1) · base^(position from the end). */
+  readonly base: number;
+};
 
 /**
  * How a switch-over pseudo-event's rate follows from its primary (model.md §3): the primary's
@@ -167,9 +171,9 @@ export function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
       for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
       return key;
     };
-    return Object.assign(numeric, { numeric: true });
+    return Object.assign(numeric, { numeric: true, base });
   }
-  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false });
+  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false, base });
 }
 
 function newIndex(keyOf: KeyOf, expected: number): SetIndex {
@@ -749,13 +753,23 @@ function hasProperSubsetIn(
 ): boolean {
   const n = set.length;
   const full = (1 << n) - 1;
+  const numeric = keyOf.numeric;
+  const base = keyOf.base;
   for (let mask = 1; mask < full; mask++) {
     let bits = 0;
     for (let m = mask; m; m &= m - 1) bits++;
     if (((sizes >> bits) & 1) === 0) continue;
-    scratch.length = 0;
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
-    const at = index.get(keyOf(scratch));
+    let key: number | string;
+    if (numeric) {
+      // keyOf of the subset, without building it.
+      key = 0;
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) key = key * base + (set[i]! + 1);
+    } else {
+      scratch.length = 0;
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
+      key = keyOf(scratch);
+    }
+    const at = index.get(key);
     if (at !== undefined && rideThrough[at]! <= maxT) return true;
   }
   return false;

@@ -275,7 +275,46 @@ function resultFields(
   spofs: readonly number[],
   cutSets: readonly WeightedCutSet[],
   truncated: boolean,
-): CompactFields {
+): CompactFields;
+function resultFields(
+  model: ResolvedModel,
+  f: NonNullable<ResolvedModel["inventory"]["functions"]>[number],
+  figures: { readonly hours: "always" | "business"; readonly weight: number; readonly costFactor: number; readonly downtimeHoursPerYear: number },
+  spofs: readonly number[],
+  cutSets: readonly WeightedCutSet[],
+  truncated: boolean,
+  cutSetEvents: readonly (readonly number[])[],
+  cutSetLoss: readonly number[],
+): FunctionResult;
+/** With `cutSetEvents` and `cutSetLoss`, the whole result (one object, not a spread of two). */
+function resultFields(
+  model: ResolvedModel,
+  f: NonNullable<ResolvedModel["inventory"]["functions"]>[number],
+  figures: { readonly hours: "always" | "business"; readonly weight: number; readonly costFactor: number; readonly downtimeHoursPerYear: number },
+  spofs: readonly number[],
+  cutSets: readonly WeightedCutSet[],
+  truncated: boolean,
+  cutSetEvents?: readonly (readonly number[])[],
+  cutSetLoss?: readonly number[],
+): CompactFields | FunctionResult {
+  if (cutSetEvents !== undefined && cutSetLoss !== undefined) {
+    return {
+      id: f.id,
+      name: f.name ?? f.id,
+      hours: figures.hours,
+      hoursWeight: figures.weight,
+      downtimeCostPerHour: f.downtimeCostPerHour,
+      downtimeHoursPerYear: figures.downtimeHoursPerYear,
+      expectedAnnualLoss: figures.downtimeHoursPerYear * figures.costFactor,
+      singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
+      cutSets,
+      truncated,
+      rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+      busFactor: busFactorOf(model, spofs),
+      cutSetEvents,
+      cutSetLoss,
+    };
+  }
   return {
     id: f.id,
     name: f.name ?? f.id,
@@ -504,7 +543,7 @@ export function scoreFunctions(
         cutSetLoss[j] = w.contribution[i]! * costFactor;
         if (set.length === 1 && eventComponents[set[0]!]! >= 0) spofs.push(eventComponents[set[0]!]!);
       }
-      return { ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, [], family.truncated), cutSetEvents, cutSetLoss };
+      return resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, [], family.truncated, cutSetEvents, cutSetLoss);
     }
     const cutSets = weighCutSets(model, tables, family);
     let sum = 0;
@@ -530,11 +569,16 @@ export function scoreFunctions(
         }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     }));
-    return {
-      ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, explained, family.truncated),
-      cutSetEvents: cutSets.map((c) => c.events),
-      cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
-    };
+    return resultFields(
+      model,
+      f,
+      { hours, weight, costFactor, downtimeHoursPerYear },
+      spofs,
+      explained,
+      family.truncated,
+      cutSets.map((c) => c.events),
+      cutSets.map((c) => c.contribution * costFactor),
+    );
   });
   return { functions: results, pseudoEvents };
 }

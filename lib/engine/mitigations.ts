@@ -181,8 +181,20 @@ function findGroupIds(inventory: Inventory): Set<string> {
 function freshId(taken: ReadonlySet<string>, base: string): string {
   const stem = base.slice(0, 56);
   if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  // Sets only grow (callers add what they take), so every number below the last one found for
+  // this stem is still taken: start there (addTwin asks once per consumer of its target).
+  let found = lastFound.get(taken);
+  if (!found) lastFound.set(taken, (found = new Map()));
+  for (let n = found.get(stem) ?? 2; ; n++) {
+    if (!taken.has(`${stem}-${n}`)) {
+      found.set(stem, n);
+      return `${stem}-${n}`;
+    }
+  }
 }
+
+/** Per set of taken ids, the number freshId last returned for each stem. */
+const lastFound = new WeakMap<ReadonlySet<string>, Map<string, number>>();
 
 function replaceIn(req: Requirement, id: string, make: () => Requirement): Requirement {
   if (typeof req === "string") return req === id ? make() : req;
@@ -582,7 +594,8 @@ const fasterSupport: Mitigation = {
     (ctx.inventory.components ?? [])
       .filter((c) => HARDWARE_KINDS.has(c.kind) && ctx.spofs.has(c.id))
       .filter((c) => {
-        const r = ctx.scores.components.find((x) => x.id === c.id)!;
+        // Ids are unique: the resolved component at the same position.
+        const r = ctx.scores.components[ctx.scores.model.indexOfComponent(c.id)!]!;
         return r.repairHours > SUPPORT_REPAIR_HOURS || (c.knownBy?.length === 0 && r.peopleWaitHours > SUPPORT_RESPONSE_HOURS);
       })
       .map((c) => [c.id]),
