@@ -177,7 +177,29 @@ export function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
 }
 
 function newIndex(keyOf: KeyOf, expected: number): SetIndex {
-  return keyOf.numeric ? new NumberIndex(expected) : new Map<number | string, number>();
+  if (!keyOf.numeric) return new Map<number | string, number>();
+  // A released index of the capacity the constructor would choose (empty, its arrays zeroed).
+  const pool = indexPool.get(NumberIndex.capacityFor(expected));
+  return pool?.pop() ?? new NumberIndex(expected);
+}
+
+/**
+ * Emptied NumberIndexes by capacity: minimising allocates one or two per gate step, and each new
+ * one is two typed arrays (backing stores that cost the collector more than their size).
+ */
+const indexPool = new Map<number, NumberIndex[]>();
+const POOLED_PER_CAPACITY = 4;
+const POOLED_MAX_CAPACITY = 1 << 16;
+
+/** Give back an index of newIndex that is no longer read. */
+function releaseIndex(index: SetIndex): void {
+  if (!(index instanceof NumberIndex) || index.capacity > POOLED_MAX_CAPACITY) return;
+  let pool = indexPool.get(index.capacity);
+  if (!pool) indexPool.set(index.capacity, (pool = []));
+  if (pool.length < POOLED_PER_CAPACITY) {
+    index.clear();
+    pool.push(index);
+  }
 }
 
 /** Bit k set when the family has a set of k events. */
@@ -204,12 +226,27 @@ export class NumberIndex implements SetIndex {
   private mask: number;
   private size = 0;
 
-  constructor(expected: number) {
+  static capacityFor(expected: number): number {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
+    return capacity;
+  }
+
+  constructor(expected: number) {
+    const capacity = NumberIndex.capacityFor(expected);
     this.keys = new Float64Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
+  }
+
+  get capacity(): number {
+    return this.keys.length;
+  }
+
+  /** Empty again, with the same capacity. */
+  clear(): void {
+    if (this.size > 0) this.keys.fill(0);
+    this.size = 0;
   }
 
   private slot(key: number): number {
@@ -691,6 +728,8 @@ export class CutSetEngine {
     };
     const restA = split(a, b, inB, sizesB);
     const restB = split(b, a, inA, sizesA);
+    releaseIndex(inA);
+    releaseIndex(inB);
     const t = a.rideThrough[0] ?? b.rideThrough[0] ?? 0;
     return { through, restA, restB, rideThrough: t };
   }
@@ -718,7 +757,10 @@ export class CutSetEngine {
         uniqueT[at] = Math.min(uniqueT[at]!, rideThrough[i]!);
       }
     }
-    if (maxSize <= 1) return { sets: uniqueSets, rideThrough: uniqueT, truncated };
+    if (maxSize <= 1) {
+      releaseIndex(index);
+      return { sets: uniqueSets, rideThrough: uniqueT, truncated };
+    }
     const sizes = sizesOf(uniqueSets);
     const outSets: number[][] = [];
     const outT: number[] = [];
@@ -729,6 +771,7 @@ export class CutSetEngine {
       outSets.push(set);
       outT.push(uniqueT[i]!);
     }
+    releaseIndex(index);
     return { sets: outSets, rideThrough: outT, truncated };
   }
 }

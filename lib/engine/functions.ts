@@ -148,6 +148,9 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family)
  * (the order of the SPOF, RTO and bus-factor lists, cutSetEvents, and the bound's sum in plan.ts)
  * is read by the plan only as sets or as an upper bound.
  */
+/** Families up to this many sets are ordered by an insertion sort in weighFigures. */
+const SMALL_SORT = 64;
+
 function weighFigures(tables: EventTables, family: Family): { readonly order: number[]; readonly contribution: number[]; readonly sum: number } {
   const n = family.sets.length;
   const contribution = new Array<number>(n);
@@ -157,7 +160,22 @@ function weighFigures(tables: EventTables, family: Family): { readonly order: nu
     contribution[i] = contributionOf(tables, events, weightOf(family.rideThrough[i]!, meanJointOutageOf(tables, events)));
     order[i] = i;
   }
-  order.sort((a, b) => contribution[b]! - contribution[a]!);
+  if (n <= SMALL_SORT) {
+    // The same order as the stable sort below (contributions are finite numbers): an insertion
+    // sort, without the work array and comparator calls of Array.prototype.sort.
+    for (let j = 1; j < n; j++) {
+      const i = order[j]!;
+      const c = contribution[i]!;
+      let k = j - 1;
+      while (k >= 0 && contribution[order[k]!]! < c) {
+        order[k + 1] = order[k]!;
+        k--;
+      }
+      order[k + 1] = i;
+    }
+  } else {
+    order.sort((a, b) => contribution[b]! - contribution[a]!);
+  }
   let sum = 0;
   for (const i of order) sum += contribution[i]!;
   return { order, contribution, sum };

@@ -157,9 +157,20 @@ function perInventory<T>(compute: (inventory: Inventory) => T): (inventory: Inve
 
 const groupIdsIn = perInventory<ReadonlySet<string>>(findGroupIds);
 
-/** The ids of the named groups of an inventory, as a new set the caller may add to. */
-function groupIdsOf(inventory: Inventory): Set<string> {
-  return new Set(groupIdsIn(inventory));
+/** Ids taken: a set the caller may add to (freshId, withFreshGroupIds). */
+interface TakenIds {
+  has(id: string): boolean;
+  add(id: string): void;
+}
+
+/**
+ * The ids of the named groups of an inventory, as a set the caller may add to: the inventory's
+ * own (kept per inventory, never changed) and what the caller added, without copying the former.
+ */
+function groupIdsOf(inventory: Inventory): TakenIds {
+  const base = groupIdsIn(inventory);
+  const added = new Set<string>();
+  return { has: (id) => base.has(id) || added.has(id), add: (id) => void added.add(id) };
 }
 
 function findGroupIds(inventory: Inventory): Set<string> {
@@ -178,7 +189,7 @@ function findGroupIds(inventory: Inventory): Set<string> {
 }
 
 /** `base`, or `base-2`, `base-3`, … : the first that is not taken. Ids stay within 64 characters. */
-function freshId(taken: ReadonlySet<string>, base: string): string {
+function freshId(taken: Pick<TakenIds, "has">, base: string): string {
   const stem = base.slice(0, 56);
   if (!taken.has(stem)) return stem;
   // Sets only grow (callers add what they take), so every number below the last one found for
@@ -194,7 +205,7 @@ function freshId(taken: ReadonlySet<string>, base: string): string {
 }
 
 /** Per set of taken ids, the number freshId last returned for each stem. */
-const lastFound = new WeakMap<ReadonlySet<string>, Map<string, number>>();
+const lastFound = new WeakMap<Pick<TakenIds, "has">, Map<string, number>>();
 
 function replaceIn(req: Requirement, id: string, make: () => Requirement): Requirement {
   if (typeof req === "string") return req === id ? make() : req;
@@ -261,7 +272,7 @@ function closureOf(inventory: Inventory, id: string): readonly string[] {
 const componentIds = perInventory((inventory): ReadonlySet<string> => new Set((inventory.components ?? []).map((c) => c.id)));
 
 /** A copy of a requirement whose named groups get fresh ids (group ids are unique across the inventory). */
-function withFreshGroupIds(req: Requirement, groups: Set<string>): Requirement {
+function withFreshGroupIds(req: Requirement, groups: TakenIds): Requirement {
   if (typeof req === "string") return req;
   if ("all" in req) return { all: req.all.map((m) => withFreshGroupIds(m, groups)) };
   if ("atLeast" in req) return { atLeast: req.atLeast, of: req.of.map((m) => withFreshGroupIds(m, groups)) };
@@ -669,13 +680,11 @@ const monitoring: Mitigation = {
     const unmonitored = (ctx.inventory.components ?? []).filter((c) => c.monitored === false);
     if (unmonitored.length === 0) return [];
     const { model, functions } = ctx.scores;
-    // Events in some function's cut sets, collected once rather than looked up per component.
-    const inCutSets = new Set<number>();
-    for (const f of functions) for (const e of cutSetIndex(model, f).byEvent.keys()) inCutSets.add(e);
+    // Looked up in each function's index (kept per result): unmonitored components are few.
     return unmonitored
       .filter((c) => {
         const e = model.numbering.lookup(c.id);
-        return e !== undefined && inCutSets.has(e);
+        return e !== undefined && functions.some((f) => cutSetIndex(model, f).byEvent.has(e));
       })
       .map((c) => [c.id]);
   },

@@ -378,7 +378,7 @@ function candidatesFor(
   for (const m of MITIGATIONS) {
     // Catalogue order, then by target ids: the order the inventory lists things in must not decide
     // between two candidates of equal ratio (twins), so that list order changes nothing.
-    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: [...targets].sort().join("\u0000") }));
+    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: targets.length === 1 ? targets[0]! : [...targets].sort().join("\u0000") }));
     byIds.sort((a, b) => (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0));
     for (const { targets } of byIds) {
       const key = keyOf(m.id, targets);
