@@ -547,6 +547,29 @@ describe("set keys", () => {
     );
   });
 
+  it("NumberIndex.clear empties it for reuse (the pool of minimise), keeping its capacity", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.integer()), { maxLength: 200 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 5000 }), fc.integer()), { maxLength: 200 }),
+        (first, second) => {
+          const index = new NumberIndex(2);
+          for (const [key, value] of first) index.set(key, value);
+          const capacity = index.capacity;
+          index.clear();
+          expect(index.capacity).toBe(capacity);
+          const map = new Map<number, number>();
+          for (const [key, value] of second) {
+            index.set(key, value);
+            map.set(key, value);
+          }
+          for (const [key] of [...first, ...second]) expect(index.get(key)).toBe(map.get(key));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
   it("sets keyed by strings (events × order beyond 2^53) give the same family as numeric keys", () => {
     fc.assert(
       fc.property(graphArb, (graph) => {

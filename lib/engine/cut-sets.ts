@@ -59,7 +59,11 @@ export interface CutSetOptions {
   readonly eventCount: number;
 }
 
-export type KeyOf = ((set: readonly number[]) => number | string) & { readonly numeric: boolean };
+export type KeyOf = ((set: readonly number[]) => number | string) & {
+  readonly numeric: boolean;
+  /** The base of a numeric key: key = Σ (e + 1) · base^(position from the end). */
+  readonly base: number;
+};
 
 /**
  * How a switch-over pseudo-event's rate follows from its primary (model.md §3): the primary's
@@ -167,13 +171,35 @@ export function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
       for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
       return key;
     };
-    return Object.assign(numeric, { numeric: true });
+    return Object.assign(numeric, { numeric: true, base });
   }
-  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false });
+  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false, base });
 }
 
 function newIndex(keyOf: KeyOf, expected: number): SetIndex {
-  return keyOf.numeric ? new NumberIndex(expected) : new Map<number | string, number>();
+  if (!keyOf.numeric) return new Map<number | string, number>();
+  // A released index of the capacity the constructor would choose (empty, its arrays zeroed).
+  const pool = indexPool.get(NumberIndex.capacityFor(expected));
+  return pool?.pop() ?? new NumberIndex(expected);
+}
+
+/**
+ * Emptied NumberIndexes by capacity: minimising allocates one or two per gate step, and each new
+ * one is two typed arrays (backing stores that cost the collector more than their size).
+ */
+const indexPool = new Map<number, NumberIndex[]>();
+const POOLED_PER_CAPACITY = 4;
+const POOLED_MAX_CAPACITY = 1 << 16;
+
+/** Give back an index of newIndex that is no longer read. */
+function releaseIndex(index: SetIndex): void {
+  if (!(index instanceof NumberIndex) || index.capacity > POOLED_MAX_CAPACITY) return;
+  let pool = indexPool.get(index.capacity);
+  if (!pool) indexPool.set(index.capacity, (pool = []));
+  if (pool.length < POOLED_PER_CAPACITY) {
+    index.clear();
+    pool.push(index);
+  }
 }
 
 /** Bit k set when the family has a set of k events. */
@@ -200,12 +226,27 @@ export class NumberIndex implements SetIndex {
   private mask: number;
   private size = 0;
 
-  constructor(expected: number) {
+  static capacityFor(expected: number): number {
     let capacity = 16;
     while (capacity < expected * 2) capacity *= 2;
+    return capacity;
+  }
+
+  constructor(expected: number) {
+    const capacity = NumberIndex.capacityFor(expected);
     this.keys = new Float64Array(capacity);
     this.values = new Int32Array(capacity);
     this.mask = capacity - 1;
+  }
+
+  get capacity(): number {
+    return this.keys.length;
+  }
+
+  /** Empty again, with the same capacity. */
+  clear(): void {
+    if (this.size > 0) this.keys.fill(0);
+    this.size = 0;
   }
 
   private slot(key: number): number {
@@ -687,6 +728,8 @@ export class CutSetEngine {
     };
     const restA = split(a, b, inB, sizesB);
     const restB = split(b, a, inA, sizesA);
+    releaseIndex(inA);
+    releaseIndex(inB);
     const t = a.rideThrough[0] ?? b.rideThrough[0] ?? 0;
     return { through, restA, restB, rideThrough: t };
   }
@@ -714,7 +757,10 @@ export class CutSetEngine {
         uniqueT[at] = Math.min(uniqueT[at]!, rideThrough[i]!);
       }
     }
-    if (maxSize <= 1) return { sets: uniqueSets, rideThrough: uniqueT, truncated };
+    if (maxSize <= 1) {
+      releaseIndex(index);
+      return { sets: uniqueSets, rideThrough: uniqueT, truncated };
+    }
     const sizes = sizesOf(uniqueSets);
     const outSets: number[][] = [];
     const outT: number[] = [];
@@ -725,6 +771,7 @@ export class CutSetEngine {
       outSets.push(set);
       outT.push(uniqueT[i]!);
     }
+    releaseIndex(index);
     return { sets: outSets, rideThrough: outT, truncated };
   }
 }
@@ -749,13 +796,23 @@ function hasProperSubsetIn(
 ): boolean {
   const n = set.length;
   const full = (1 << n) - 1;
+  const numeric = keyOf.numeric;
+  const base = keyOf.base;
   for (let mask = 1; mask < full; mask++) {
     let bits = 0;
     for (let m = mask; m; m &= m - 1) bits++;
     if (((sizes >> bits) & 1) === 0) continue;
-    scratch.length = 0;
-    for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
-    const at = index.get(keyOf(scratch));
+    let key: number | string;
+    if (numeric) {
+      // keyOf of the subset, without building it.
+      key = 0;
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) key = key * base + (set[i]! + 1);
+    } else {
+      scratch.length = 0;
+      for (let i = 0; i < n; i++) if (mask & (1 << i)) scratch.push(set[i]!);
+      key = keyOf(scratch);
+    }
+    const at = index.get(key);
     if (at !== undefined && rideThrough[at]! <= maxT) return true;
   }
   return false;

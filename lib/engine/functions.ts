@@ -148,6 +148,9 @@ function weighCutSets(model: ResolvedModel, tables: EventTables, family: Family)
  * (the order of the SPOF, RTO and bus-factor lists, cutSetEvents, and the bound's sum in plan.ts)
  * is read by the plan only as sets or as an upper bound.
  */
+/** Families up to this many sets are ordered by an insertion sort in weighFigures. */
+const SMALL_SORT = 64;
+
 function weighFigures(tables: EventTables, family: Family): { readonly order: number[]; readonly contribution: number[]; readonly sum: number } {
   const n = family.sets.length;
   const contribution = new Array<number>(n);
@@ -157,7 +160,22 @@ function weighFigures(tables: EventTables, family: Family): { readonly order: nu
     contribution[i] = contributionOf(tables, events, weightOf(family.rideThrough[i]!, meanJointOutageOf(tables, events)));
     order[i] = i;
   }
-  order.sort((a, b) => contribution[b]! - contribution[a]!);
+  if (n <= SMALL_SORT) {
+    // The same order as the stable sort below (contributions are finite numbers): an insertion
+    // sort, without the work array and comparator calls of Array.prototype.sort.
+    for (let j = 1; j < n; j++) {
+      const i = order[j]!;
+      const c = contribution[i]!;
+      let k = j - 1;
+      while (k >= 0 && contribution[order[k]!]! < c) {
+        order[k + 1] = order[k]!;
+        k--;
+      }
+      order[k + 1] = i;
+    }
+  } else {
+    order.sort((a, b) => contribution[b]! - contribution[a]!);
+  }
   let sum = 0;
   for (const i of order) sum += contribution[i]!;
   return { order, contribution, sum };
@@ -275,7 +293,46 @@ function resultFields(
   spofs: readonly number[],
   cutSets: readonly WeightedCutSet[],
   truncated: boolean,
-): CompactFields {
+): CompactFields;
+function resultFields(
+  model: ResolvedModel,
+  f: NonNullable<ResolvedModel["inventory"]["functions"]>[number],
+  figures: { readonly hours: "always" | "business"; readonly weight: number; readonly costFactor: number; readonly downtimeHoursPerYear: number },
+  spofs: readonly number[],
+  cutSets: readonly WeightedCutSet[],
+  truncated: boolean,
+  cutSetEvents: readonly (readonly number[])[],
+  cutSetLoss: readonly number[],
+): FunctionResult;
+/** With `cutSetEvents` and `cutSetLoss`, the whole result (one object, not a spread of two). */
+function resultFields(
+  model: ResolvedModel,
+  f: NonNullable<ResolvedModel["inventory"]["functions"]>[number],
+  figures: { readonly hours: "always" | "business"; readonly weight: number; readonly costFactor: number; readonly downtimeHoursPerYear: number },
+  spofs: readonly number[],
+  cutSets: readonly WeightedCutSet[],
+  truncated: boolean,
+  cutSetEvents?: readonly (readonly number[])[],
+  cutSetLoss?: readonly number[],
+): CompactFields | FunctionResult {
+  if (cutSetEvents !== undefined && cutSetLoss !== undefined) {
+    return {
+      id: f.id,
+      name: f.name ?? f.id,
+      hours: figures.hours,
+      hoursWeight: figures.weight,
+      downtimeCostPerHour: f.downtimeCostPerHour,
+      downtimeHoursPerYear: figures.downtimeHoursPerYear,
+      expectedAnnualLoss: figures.downtimeHoursPerYear * figures.costFactor,
+      singlePointsOfFailure: spofs.map((e) => componentId(model, e)),
+      cutSets,
+      truncated,
+      rtoBreaches: rtoBreachesOf(model, f.rtoHours, spofs),
+      busFactor: busFactorOf(model, spofs),
+      cutSetEvents,
+      cutSetLoss,
+    };
+  }
   return {
     id: f.id,
     name: f.name ?? f.id,
@@ -504,7 +561,7 @@ export function scoreFunctions(
         cutSetLoss[j] = w.contribution[i]! * costFactor;
         if (set.length === 1 && eventComponents[set[0]!]! >= 0) spofs.push(eventComponents[set[0]!]!);
       }
-      return { ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, [], family.truncated), cutSetEvents, cutSetLoss };
+      return resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, [], family.truncated, cutSetEvents, cutSetLoss);
     }
     const cutSets = weighCutSets(model, tables, family);
     let sum = 0;
@@ -530,11 +587,16 @@ export function scoreFunctions(
         }))
         .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     }));
-    return {
-      ...resultFields(model, f, { hours, weight, costFactor, downtimeHoursPerYear }, spofs, explained, family.truncated),
-      cutSetEvents: cutSets.map((c) => c.events),
-      cutSetLoss: cutSets.map((c) => c.contribution * costFactor),
-    };
+    return resultFields(
+      model,
+      f,
+      { hours, weight, costFactor, downtimeHoursPerYear },
+      spofs,
+      explained,
+      family.truncated,
+      cutSets.map((c) => c.events),
+      cutSets.map((c) => c.contribution * costFactor),
+    );
   });
   return { functions: results, pseudoEvents };
 }

@@ -179,9 +179,20 @@ function perInventory<T>(compute: (inventory: Inventory) => T): (inventory: Inve
 
 const groupIdsIn = perInventory<ReadonlySet<string>>(findGroupIds);
 
-/** The ids of the named groups of an inventory, as a new set the caller may add to. */
-function groupIdsOf(inventory: Inventory): Set<string> {
-  return new Set(groupIdsIn(inventory));
+/** Ids taken: a set the caller may add to (freshId, withFreshGroupIds). */
+interface TakenIds {
+  has(id: string): boolean;
+  add(id: string): void;
+}
+
+/**
+ * The ids of the named groups of an inventory, as a set the caller may add to: the inventory's
+ * own (kept per inventory, never changed) and what the caller added, without copying the former.
+ */
+function groupIdsOf(inventory: Inventory): TakenIds {
+  const base = groupIdsIn(inventory);
+  const added = new Set<string>();
+  return { has: (id) => base.has(id) || added.has(id), add: (id) => void added.add(id) };
 }
 
 function findGroupIds(inventory: Inventory): Set<string> {
@@ -200,11 +211,23 @@ function findGroupIds(inventory: Inventory): Set<string> {
 }
 
 /** `base`, or `base-2`, `base-3`, … : the first that is not taken. Ids stay within 64 characters. */
-function freshId(taken: ReadonlySet<string>, base: string): string {
+function freshId(taken: Pick<TakenIds, "has">, base: string): string {
   const stem = base.slice(0, 56);
   if (!taken.has(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+  // Sets only grow (callers add what they take), so every number below the last one found for
+  // this stem is still taken: start there (addTwin asks once per consumer of its target).
+  let found = lastFound.get(taken);
+  if (!found) lastFound.set(taken, (found = new Map()));
+  for (let n = found.get(stem) ?? 2; ; n++) {
+    if (!taken.has(`${stem}-${n}`)) {
+      found.set(stem, n);
+      return `${stem}-${n}`;
+    }
+  }
 }
+
+/** Per set of taken ids, the number freshId last returned for each stem. */
+const lastFound = new WeakMap<Pick<TakenIds, "has">, Map<string, number>>();
 
 function replaceIn(req: Requirement, id: string, make: () => Requirement): Requirement {
   if (typeof req === "string") return req === id ? make() : req;
@@ -271,7 +294,7 @@ function closureOf(inventory: Inventory, id: string): readonly string[] {
 const componentIds = perInventory((inventory): ReadonlySet<string> => new Set((inventory.components ?? []).map((c) => c.id)));
 
 /** A copy of a requirement whose named groups get fresh ids (group ids are unique across the inventory). */
-function withFreshGroupIds(req: Requirement, groups: Set<string>): Requirement {
+function withFreshGroupIds(req: Requirement, groups: TakenIds): Requirement {
   if (typeof req === "string") return req;
   if ("all" in req) return { all: req.all.map((m) => withFreshGroupIds(m, groups)) };
   if ("atLeast" in req) return { atLeast: req.atLeast, of: req.of.map((m) => withFreshGroupIds(m, groups)) };
@@ -657,7 +680,8 @@ const fasterSupport = (v: EffectValues): Mitigation => ({
     (ctx.inventory.components ?? [])
       .filter((c) => HARDWARE_KINDS.has(c.kind) && ctx.spofs.has(c.id))
       .filter((c) => {
-        const r = ctx.scores.components.find((x) => x.id === c.id)!;
+        // Ids are unique: the resolved component at the same position.
+        const r = ctx.scores.components[ctx.scores.model.indexOfComponent(c.id)!]!;
         return r.repairHours > v.repairHours! || (c.knownBy?.length === 0 && r.peopleWaitHours > v.responseHours!);
       })
       .map((c) => [c.id]),
@@ -737,13 +761,11 @@ const monitoring: Mitigation = {
     const unmonitored = (ctx.inventory.components ?? []).filter((c) => c.monitored === false);
     if (unmonitored.length === 0) return [];
     const { model, functions } = ctx.scores;
-    // Events in some function's cut sets, collected once rather than looked up per component.
-    const inCutSets = new Set<number>();
-    for (const f of functions) for (const e of cutSetIndex(model, f).byEvent.keys()) inCutSets.add(e);
+    // Looked up in each function's index (kept per result): unmonitored components are few.
     return unmonitored
       .filter((c) => {
         const e = model.numbering.lookup(c.id);
-        return e !== undefined && inCutSets.has(e);
+        return e !== undefined && functions.some((f) => cutSetIndex(model, f).byEvent.has(e));
       })
       .map((c) => [c.id]);
   },

@@ -493,13 +493,15 @@ export function resolveModel(
   // Components are compiled on first use, so a shared component is one node (validation has
   // already ruled out cycles). With a cache, the node of an unchanged record is reused when every
   // node it points to is the same node as when it was built: then its whole sub-structure is.
-  const sameRef = ([event, node]: readonly [number, StructureNode]): boolean => {
-    const j = event < eventComponents.length ? eventComponents[event]! : -1;
-    return j >= 0 && nodeOf(j) === node;
-  };
   // Takes over a node built before (as above), its own switch-overs with it.
   const takesOver = (build: ComponentBuild): boolean => {
-    if (!build.refs.every(sameRef)) return false;
+    const refs = build.refs;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r]!;
+      const event = ref[0];
+      const j = event < eventComponents.length ? eventComponents[event]! : -1;
+      if (j < 0 || nodeOf(j) !== ref[1]) return false;
+    }
     for (const p of build.pseudo) pseudoEvents.push(p);
     return true;
   };

@@ -141,31 +141,34 @@ function boundPart(
 ): number {
   if (f.downtimeHoursPerYear >= HOURS_PER_YEAR) return Infinity;
   const { eventComponents, effectiveRepairHours } = scores.model;
-  // The share of a set without switch-over (all its members are components) the change can remove.
-  const shareOf = (events: readonly number[]): number => {
-    let inverse = 0;
-    for (const e of events) inverse += 1 / effectiveRepairHours[eventComponents[e]!]!;
-    return share!(1 / inverse);
-  };
-  // The sets with a touched component or a switch-over pseudo-event, each counted once.
+  // The sets with a touched component or a switch-over pseudo-event, each counted once (loops
+  // rather than closures: this runs for every candidate and changed function of every round).
   const index = cutSetIndex(scores.model, f);
   const losses = f.cutSetLoss;
-  const seen = scratch(losses.length);
-  const stamp = seen.stamp;
+  const { marks, stamp } = scratch(losses.length);
   let bound = 0;
-  const add = (list: readonly number[], shared: boolean): void => {
-    for (const i of list) {
-      if (seen.marks[i] !== stamp) {
-        seen.marks[i] = stamp;
-        bound += shared ? losses[i]! * shareOf(f.cutSetEvents[i]!) : losses[i]!;
-      }
-    }
-  };
   // Sets with a switch-over first, in full: a switch-over's rate follows its primary's.
-  add(index.withPseudoEvent, false);
+  for (const i of index.withPseudoEvent) {
+    if (marks[i] !== stamp) {
+      marks[i] = stamp;
+      bound += losses[i]!;
+    }
+  }
   for (const e of touched) {
     const list = index.byEvent.get(e);
-    if (list) add(list, share !== undefined);
+    if (!list) continue;
+    for (const i of list) {
+      if (marks[i] === stamp) continue;
+      marks[i] = stamp;
+      if (share === undefined) {
+        bound += losses[i]!;
+      } else {
+        // The share of a set without switch-over (all its members are components) the change can remove.
+        let inverse = 0;
+        for (const m of f.cutSetEvents[i]!) inverse += 1 / effectiveRepairHours[eventComponents[m]!]!;
+        bound += losses[i]! * share(1 / inverse);
+      }
+    }
   }
   return bound;
 }
@@ -380,7 +383,7 @@ function candidatesFor(
   for (const m of configureMitigations(options.effectOverrides)) {
     // Catalogue order, then by target ids: the order the inventory lists things in must not decide
     // between two candidates of equal ratio (twins), so that list order changes nothing.
-    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: [...targets].sort().join("\u0000") }));
+    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: targets.length === 1 ? targets[0]! : [...targets].sort().join("\u0000") }));
     byIds.sort((a, b) => (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0));
     for (const { targets } of byIds) {
       const key = keyOf(m.id, targets);
