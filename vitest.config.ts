@@ -35,7 +35,7 @@ export default defineConfig({
         },
       },
       {
-        // Against real `next start` servers of a finished build (scripts/test.sh runs it after
+        // Against real servers (scripts/serve.ts, as `npm start` runs them) of a finished build (scripts/test.sh runs it after
         // `next build`): concurrency, scale-out, security, tenant isolation, fuzzing. One file at a
         // time: each starts its own servers.
         extends: true,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CrashWindow, DEFAULT_MAX_WORKERS, MAX_WORKERS, portOf, workerCount } from "./serve";
+import { CrashWindow, DEFAULT_MAX_WORKERS, DEFAULT_REQUESTS_AT_ONCE, MAX_WORKERS, portOf, requestsAtOnce, workerCount } from "./serve";
 
 describe("WEB_CONCURRENCY", () => {
   it("defaults to one process per core, at most four", () => {
@@ -20,6 +20,21 @@ describe("WEB_CONCURRENCY", () => {
       const r = workerCount(bad, 2);
       expect(r.ok, bad).toBe(false);
       if (!r.ok) expect(r.message).toBe(`WEB_CONCURRENCY must be a whole number of server processes from 1 to 64 (got "${bad}"); leave it unset for one per core.`);
+    }
+  });
+});
+
+describe("WEB_REQUESTS_AT_ONCE", () => {
+  it("defaults to 2 and takes 1–256", () => {
+    expect(requestsAtOnce(undefined)).toEqual({ ok: true, limit: DEFAULT_REQUESTS_AT_ONCE });
+    expect(DEFAULT_REQUESTS_AT_ONCE).toBe(2);
+    expect(requestsAtOnce(" 1 ")).toEqual({ ok: true, limit: 1 });
+    expect(requestsAtOnce("256")).toEqual({ ok: true, limit: 256 });
+  });
+
+  it("refuses anything else, naming the variable and the value", () => {
+    for (const bad of ["0", "257", "2.5", "many"]) {
+      expect(requestsAtOnce(bad)).toEqual({ ok: false, message: `WEB_REQUESTS_AT_ONCE must be a whole number from 1 to 256 (got "${bad}"); leave it unset for 2.` });
     }
   });
 });

@@ -1,30 +1,37 @@
 /**
- * `npm start`'s server (the last step of scripts/start.sh): `next start` in one process per core,
- * behind Node.js's cluster module.
+ * `npm start`'s server (the last step of scripts/start.sh): Next.js's production server in one
+ * process per core, behind Node.js's cluster module, each rendering a few requests at a time.
  *
  * One Next.js process renders on one core. On the 2-core machines Bulwark is sized for, a second
- * process nearly doubles the pages served, and the primary process, which only accepts connections
- * and hands them to the workers in turn, accepts a burst of new ones at once instead of one per
- * turn of a busy worker's event loop (libuv/libuv#3696). Nothing is kept in a process's memory that
- * another needs: sessions, rate limits and drafts are rows in the database (docs/operations.md,
- * "Several instances"), and SQLite in WAL mode serves several processes on one machine.
+ * process nearly doubles the pages served. Each worker is Next.js's documented custom server
+ * (`next({ dev: false })`, the same request handler `next start` uses) with a RequestQueue in front
+ * (scripts/request-queue.ts says why). Nothing is kept in a process's memory that another needs:
+ * sessions, rate limits and drafts are rows in the database (docs/operations.md, "Several
+ * instances"), and SQLite in WAL mode serves several processes on one machine.
  *
- *   PORT            3000
- *   WEB_CONCURRENCY how many `next start` processes: a whole number from 1 to 64; default: the
- *                   number of cores, at most 4 (each process holds its own copy of the app, about
- *                   200 MB)
+ *   PORT                  3000
+ *   WEB_CONCURRENCY       how many server processes: a whole number from 1 to 64; default: the
+ *                         number of cores, at most 4 (each holds its own copy of the app, about 200 MB)
+ *   WEB_REQUESTS_AT_ONCE  requests each process renders at once, the rest waiting in turn: 1 to
+ *                         256, default 2
  *
  * A worker that exits is replaced; when workers keep exiting (5 within a minute, e.g. the port is
  * taken), the server stops with exit code 1, the workers' own messages above it. SIGTERM or SIGINT
  * stops the workers (each finishes what it is serving) and then the primary.
  */
 import cluster, { type Worker } from "node:cluster";
-import { createRequire } from "node:module";
+import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { RequestQueue } from "./request-queue";
 
 export const MAX_WORKERS = 64;
 export const DEFAULT_MAX_WORKERS = 4;
+export const DEFAULT_REQUESTS_AT_ONCE = 2;
+export const MAX_REQUESTS_AT_ONCE = 256;
+/** Requests a process keeps waiting before it answers 503 at once. */
+export const MAX_WAITING = 1000;
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 /** This many exits within CRASH_WINDOW_MS stop the server instead of replacing the worker again. */
 export const CRASH_LIMIT = 5;
 export const CRASH_WINDOW_MS = 60_000;
@@ -44,6 +51,17 @@ export function workerCount(value: string | undefined, cores: number): WorkerCou
     };
   }
   return { ok: true, workers: n };
+}
+
+/** WEB_REQUESTS_AT_ONCE (unset or empty: DEFAULT_REQUESTS_AT_ONCE). */
+export function requestsAtOnce(value: string | undefined): { readonly ok: true; readonly limit: number } | { readonly ok: false; readonly message: string } {
+  if (value === undefined || value.trim() === "") return { ok: true, limit: DEFAULT_REQUESTS_AT_ONCE };
+  const text = value.trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < 1 || n > MAX_REQUESTS_AT_ONCE) {
+    return { ok: false, message: `WEB_REQUESTS_AT_ONCE must be a whole number from 1 to ${MAX_REQUESTS_AT_ONCE} (got "${value}"); leave it unset for ${DEFAULT_REQUESTS_AT_ONCE}.` };
+  }
+  return { ok: true, limit: n };
 }
 
 /** PORT (unset or empty: 3000). */
@@ -76,9 +94,9 @@ function describeExit(code: number | null, signal: string | null): string {
 function main(): void {
   const count = workerCount(process.env.WEB_CONCURRENCY, availableParallelism());
   const port = portOf(process.env.PORT);
-  if (!count.ok || !port.ok) {
-    if (!count.ok) console.error(`serve: ${count.message}`);
-    if (!port.ok) console.error(`serve: ${port.message}`);
+  const atOnce = requestsAtOnce(process.env.WEB_REQUESTS_AT_ONCE);
+  if (!count.ok || !port.ok || !atOnce.ok) {
+    for (const r of [count, port, atOnce]) if (!r.ok) console.error(`serve: ${r.message}`);
     process.exit(2);
   }
   // Round robin: the primary accepts every connection and deals them out (the default on Linux;
@@ -86,9 +104,9 @@ function main(): void {
   // more than another).
   cluster.schedulingPolicy = cluster.SCHED_RR;
 
-  const require = createRequire(import.meta.url);
-  // Workers run Next.js's own CLI, not this file, and without this process's loader flags (tsx).
-  cluster.setupPrimary({ exec: require.resolve("next/dist/bin/next"), args: ["start", "-p", String(port.port)], execArgv: [] });
+  // Workers run this file too (runWorker), through tsx like the primary.
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url), execArgv: ["--import", "tsx"] });
+  const workerEnv = { PORT: String(port.port), WEB_REQUESTS_AT_ONCE: String(atOnce.limit) };
 
   const crashes = new CrashWindow();
   let stopping = false;
@@ -116,12 +134,49 @@ function main(): void {
       return;
     }
     console.error(`serve: server process ${worker.process.pid} ${describeExit(code, signal)}; starting another.`);
-    cluster.fork();
+    cluster.fork(workerEnv);
   });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => stop(signal, 0));
 
-  console.log(`serve: ${count.workers} server process${count.workers === 1 ? "" : "es"} on port ${port.port} (WEB_CONCURRENCY)`);
-  for (let i = 0; i < count.workers; i++) cluster.fork();
+  console.log(
+    `serve: ${count.workers} server process${count.workers === 1 ? "" : "es"} on port ${port.port} (WEB_CONCURRENCY), ${atOnce.limit} request${atOnce.limit === 1 ? "" : "s"} at once each (WEB_REQUESTS_AT_ONCE)`,
+  );
+  for (let i = 0; i < count.workers; i++) cluster.fork(workerEnv);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+/** A worker: Next.js's request handler behind a RequestQueue, on the port the primary shares. */
+async function runWorker(): Promise<void> {
+  process.title = "bulwark-web";
+  const port = Number(process.env.PORT);
+  const limit = Number(process.env.WEB_REQUESTS_AT_ONCE);
+  const { default: next } = await import("next");
+  const app = next({ dev: false, dir: ROOT, port });
+  await app.prepare();
+  const queue = new RequestQueue(limit, MAX_WAITING);
+  const server = createServer(queue.listener(app.getRequestHandler()));
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(`serve: server process ${process.pid} cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "the port is already in use (EADDRINUSE)" : error.message}`);
+    process.exit(1);
+  });
+  server.listen(port);
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    // Stop taking connections, let what is being served finish, then close Next.js.
+    server.close(() => void app.close().finally(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(0), STOP_GRACE_MS - 1000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (cluster.isPrimary) main();
+  else
+    runWorker().catch((error: unknown) => {
+      console.error("serve: a server process could not start:", error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
+}

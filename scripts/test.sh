@@ -7,8 +7,8 @@
 #   1. lint (eslint)             2. typecheck (tsc, engine and app)
 #   3. vitest on SQLite: unit tests, and server tests on a SQLite file per worker
 #   4. the server tests again on a real PostgreSQL (scripts/pg-ensure.sh installs and starts it)
-#   5. next build                6. Playwright in Debian's chromium against `next start`
-#   7. the HTTP tests (tests/http) against `next start` servers of that build: concurrency,
+#   5. next build                6. Playwright in Debian's chromium against `npm start`'s server (scripts/start.sh)
+#   7. the HTTP tests (tests/http) against servers of that build started as `npm start` starts them (scripts/serve.ts): concurrency,
 #      security, tenant isolation, fuzzing; and scale-out on PostgreSQL with a second build
 #      (.next-pg, made in step 4 while the client is generated for PostgreSQL)
 set -uo pipefail

@@ -1,5 +1,5 @@
 /**
- * Optimistic concurrency over HTTP against `next start`: 20 clients each make 50 edits to the same
+ * Optimistic concurrency over HTTP against the server `npm start` runs (scripts/serve.ts): 20 clients each make 50 edits to the same
  * assessment through the draft route (read, apply their own edit, save with the version read, and
  * on 409 read again and retry). Not one edit may be lost. The same clients against a server whose
  * version check is switched off (NODE_ENV=test + BULWARK_UNSAFE_DISABLE_VERSION_CHECK=1, see

@@ -1,5 +1,5 @@
 /**
- * Fuzzing over HTTP against `next start`: every route handler and every server action of the build
+ * Fuzzing over HTTP against the server `npm start` runs (scripts/serve.ts): every route handler and every server action of the build
  * receives 1,000 generated bad payloads (fast-check, seeded). Every answer must be a 4xx with a
  * message (or, for an action, a returned error the page can show), never a 5xx. Payloads mix
  * garbage with real ids and near-valid shapes, as a signed-in owner, so that they reach the

@@ -1,5 +1,5 @@
 /**
- * Scale-out: two `next start` instances (two ports, two processes) of the PostgreSQL build on one
+ * Scale-out: two server instances (scripts/serve.ts, as `npm start` runs it) (two ports, two processes) of the PostgreSQL build on one
  * PostgreSQL database. A session made on one works on the other and ends on both at sign-out;
  * editors spread over both instances keep the version rule (409s, no lost edit).
  *

@@ -1,5 +1,5 @@
 /**
- * OWASP ASVS 5.0 level 1 essentials, each checked over HTTP against `next start`:
+ * OWASP ASVS 5.0 level 1 essentials, each checked over HTTP against the server `npm start` runs (scripts/serve.ts):
  * rate limits (429), password rules, session cookies, session revocation (sign-out and removal
  * from an organisation), security headers with a per-request CSP nonce on every response, and the
  * Origin check on every request that changes state.

@@ -1,6 +1,6 @@
 /**
- * `npm start`'s server (scripts/serve.ts): `next start` workers behind a cluster primary on one
- * port, from the finished build, on a SQLite file they share. A session made through one worker
+ * `npm start`'s server (scripts/serve.ts): Next.js server processes behind a cluster primary on
+ * one port, each with a request queue, from the finished build, on a SQLite file they share. A session made through one worker
  * holds on every connection and ends on all of them at sign-out; a worker that dies is replaced
  * while the other serves; SIGTERM stops them all; bad settings and a crash loop end with a message.
  */
@@ -11,10 +11,10 @@ import net from "node:net";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, ROOT, startAppServer, type AppServer } from "./support/app-server";
+import { freePort, freshSqliteUrl, ROOT, startAppServer, TEST_AUTH_SECRET, type AppServer } from "./support/app-server";
 import { call, cookiesFrom } from "./support/client";
 
-/** The `next start` workers under a primary: its children whose title is Next.js's server's. */
+/** The server processes under a primary: its children titled bulwark-web (scripts/serve.ts). */
 function workersOf(primary: number): number[] {
   const pids: number[] = [];
   for (const d of readdirSync("/proc")) {
@@ -22,7 +22,7 @@ function workersOf(primary: number): number[] {
     try {
       const stat = readFileSync(`/proc/${d}/stat`, "utf8");
       const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === primary && readFileSync(`/proc/${d}/cmdline`, "utf8").startsWith("next-server")) pids.push(Number(d));
+      if (ppid === primary && readFileSync(`/proc/${d}/cmdline`, "utf8").startsWith("bulwark-web")) pids.push(Number(d));
     } catch {
       // exited meanwhile
     }
@@ -65,7 +65,7 @@ function runServe(env: Record<string, string>): Promise<{ code: number | null; o
   });
 }
 
-describe.runIf(process.platform === "linux")("npm start's server: two next start workers on one port", () => {
+describe.runIf(process.platform === "linux")("npm start's server: two server processes on one port", () => {
   let server: AppServer;
 
   beforeAll(async () => {
@@ -80,6 +80,7 @@ describe.runIf(process.platform === "linux")("npm start's server: two next start
     const primary = server.child.pid!;
     expect(await until("two workers", () => (workersOf(primary).length === 2 ? true : undefined))).toBe(true);
     expect(server.output()).toContain("serve: 2 server processes on port");
+    expect(server.output()).toContain("2 requests at once each (WEB_REQUESTS_AT_ONCE)");
 
     const email = `serve-${randomUUID().slice(0, 8)}@example.test`;
     const signUp = await call(server, "POST", "/api/auth/sign-up/email", { body: { name: "Two Workers", email, password: "a long enough password 2026" } });
@@ -129,10 +130,13 @@ describe.runIf(process.platform === "linux")("npm start's server: two next start
 });
 
 describe.runIf(process.platform === "linux")("npm start's server: bad settings and crash loops", () => {
-  it("refuses a bad WEB_CONCURRENCY or PORT with exit code 2 and a message naming it", async () => {
+  it("refuses a bad WEB_CONCURRENCY, WEB_REQUESTS_AT_ONCE or PORT with exit code 2 and a message naming it", async () => {
     const r = await runServe({ WEB_CONCURRENCY: "lots", PORT: "3000" });
     expect(r.code).toBe(2);
     expect(r.output).toContain('serve: WEB_CONCURRENCY must be a whole number of server processes from 1 to 64 (got "lots")');
+    const q = await runServe({ WEB_REQUESTS_AT_ONCE: "0" });
+    expect(q.code).toBe(2);
+    expect(q.output).toContain('serve: WEB_REQUESTS_AT_ONCE must be a whole number from 1 to 256 (got "0")');
     const p = await runServe({ PORT: "http" });
     expect(p.code).toBe(2);
     expect(p.output).toContain('serve: PORT must be a TCP port from 1 to 65535 (got "http").');
@@ -143,10 +147,19 @@ describe.runIf(process.platform === "linux")("npm start's server: bad settings a
     const squatter = net.createServer();
     await new Promise<void>((resolve) => squatter.listen(port, resolve));
     try {
-      const r = await runServe({ PORT: String(port), WEB_CONCURRENCY: "1", DATABASE_URL: "file:./data/serve-test-unused.db" });
+      // Everything else is in order, so that the port is what stops it.
+      const r = await runServe({
+        PORT: String(port),
+        WEB_CONCURRENCY: "1",
+        DATABASE_URL: freshSqliteUrl(),
+        APP_URL: `http://localhost:${port}`,
+        BETTER_AUTH_SECRET: TEST_AUTH_SECRET,
+        BULWARK_DEMO: "off",
+        BULWARK_DIST_DIR: process.env.BULWARK_TEST_DIST_DIR ?? ".next",
+      });
       expect(r.code).toBe(1);
       expect(r.output).toContain("5 have exited within a minute, so the server stops");
-      expect(r.output).toMatch(/EADDRINUSE|already in use/);
+      expect(r.output).toContain(`cannot listen on port ${port}: the port is already in use (EADDRINUSE)`);
     } finally {
       squatter.close();
     }

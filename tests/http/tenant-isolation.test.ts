@@ -1,5 +1,5 @@
 /**
- * Tenant isolation (ASVS 5.0 8.4.1) against `next start`: every route and server action of the
+ * Tenant isolation (ASVS 5.0 8.4.1) against the server `npm start` runs (scripts/serve.ts): every route and server action of the
  * build, for every principal of tests/security/access-table.ts, on both organisations. Checks:
  * - the build has no route or action without a row in the table (and the table none that is gone);
  * - every answer is the table's: 0 unexpected allows, and another organisation's ids answer 404,

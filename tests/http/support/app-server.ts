@@ -1,6 +1,8 @@
 /**
- * Real `next start` servers for the HTTP tests: each on a free port with a database of its own (a
- * copy of the migrated template, or a given URL), started from a finished production build.
+ * Real servers for the HTTP tests, started as `npm start` starts them (scripts/serve.ts: Next.js
+ * server processes behind a cluster primary, each with its request queue): each on a free port
+ * with a database of its own (a copy of the migrated template, or a given URL), from a finished
+ * production build.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -29,10 +31,7 @@ export interface StartOptions {
   /** Default: BULWARK_TEST_DIST_DIR or .next. */
   readonly distDir?: string;
   readonly env?: Record<string, string>;
-  /**
-   * Run `npm start`'s server (scripts/serve.ts) with this many `next start` workers instead of a
-   * single `next start` process.
-   */
+  /** Server processes behind the primary (WEB_CONCURRENCY); default 1. */
   readonly workers?: number;
 }
 
@@ -70,9 +69,7 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
   const url = `http://localhost:${port}`;
   const databaseUrl = opts.databaseUrl ?? freshSqliteUrl();
   const ownDatabase = opts.databaseUrl === undefined ? path.dirname(databaseUrl.slice("file:".length)) : null;
-  const argv =
-    opts.workers === undefined ? [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)] : ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")];
-  const child = spawn(process.execPath, argv, {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -85,7 +82,7 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
       BULWARK_DEMO: "off",
       BULWARK_DIST_DIR: distDir,
       PORT: String(port),
-      ...(opts.workers === undefined ? {} : { WEB_CONCURRENCY: String(opts.workers) }),
+      WEB_CONCURRENCY: String(opts.workers ?? 1),
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -97,7 +94,7 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${out}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${out}`);
     try {
       const res = await fetch(`${url}/api/health`);
       if (res.ok) break;
@@ -106,7 +103,7 @@ export async function startAppServer(opts: StartOptions = {}): Promise<AppServer
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`next start did not answer /api/health within 60 s:\n${out}`);
+      throw new Error(`the server did not answer /api/health within 60 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
