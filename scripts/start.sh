@@ -6,6 +6,7 @@
 #   DATABASE_URL   file:./data/bulwark.db (default, SQLite) or postgres://user:pass@host/db
 #   PORT           3000
 #   WEB_CONCURRENCY  server processes: one per core (at most 4) unless set (scripts/serve.ts)
+#   WEB_REQUESTS_AT_ONCE  requests each process renders at once (2)
 #   APP_URL        http://localhost:$PORT (the address people use; must match for sign-in to work)
 #   BETTER_AUTH_SECRET  made once in data/auth-secret when not set (set it yourself for several instances)
 #   BULWARK_DEMO   on (default) or off
@@ -58,5 +59,6 @@ fi
 
 if [ "$BULWARK_DEMO" = on ]; then echo "start: demo account: demo@bulwark.local / bulwark-demo-2026 (or press \"Try the demo\")"; fi
 echo "start: Bulwark on $APP_URL"
-# One `next start` per core (WEB_CONCURRENCY) behind a cluster primary: scripts/serve.ts says why.
+# One Next.js server process per core (WEB_CONCURRENCY), each rendering WEB_REQUESTS_AT_ONCE
+# requests at a time, behind a cluster primary: scripts/serve.ts and docs/decisions/007 say why.
 exec node --import tsx scripts/serve.ts
