@@ -151,6 +151,33 @@ describe("RequestQueue", () => {
     expect(queue.running).toBe(0);
   });
 
+  it("lets the requests it does not queue through at once, outside the count", async () => {
+    const queue = new RequestQueue(1, 100, 60_000, (req) => req.method === "GET");
+    const s = await heldServer(queue);
+    const page = s.get("/page");
+    await s.until(() => s.started.length === 1);
+    const waiting = s.get("/waiting");
+    await s.until(() => queue.queued === 1);
+    // A POST while the only turn is taken and a GET waits: handled at once.
+    const posted = new Promise<number>((resolve, reject) => {
+      const req = request({ port: s.port, host: "127.0.0.1", path: "/write", method: "POST", agent: false }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode!));
+      });
+      req.on("error", reject);
+      req.end("x");
+    });
+    await s.until(() => s.started.includes("/write"));
+    expect(s.started).toEqual(["/page", "/write"]);
+    expect(queue.running).toBe(1);
+    await s.release("/write");
+    expect(await posted).toBe(200);
+    await s.release("/page");
+    await s.release("/waiting");
+    expect((await page).status).toBe(200);
+    expect((await waiting).status).toBe(200);
+  });
+
   it("refuses a limit below 1", () => {
     expect(() => new RequestQueue(0, 10)).toThrow(/limit must be a whole number of at least 1/);
     expect(() => new RequestQueue(1.5, 10)).toThrow(/limit/);

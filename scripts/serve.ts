@@ -152,7 +152,8 @@ async function runWorker(): Promise<void> {
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: ROOT, port });
   await app.prepare();
-  const queue = new RequestQueue(limit, MAX_WAITING);
+  // Pages wait their turn; writes and sign-ins go straight through (request-queue.ts says why).
+  const queue = new RequestQueue(limit, MAX_WAITING, 1000, (req) => req.method === "GET" || req.method === "HEAD");
   const server = createServer(queue.listener(app.getRequestHandler()));
   server.on("error", (error: NodeJS.ErrnoException) => {
     console.error(`serve: server process ${process.pid} cannot listen on port ${port}: ${error.code === "EADDRINUSE" ? "the port is already in use (EADDRINUSE)" : error.message}`);

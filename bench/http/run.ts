@@ -1,5 +1,5 @@
 /**
- * `npm run bench:http`: requests per second, latency and errors of a production server under 50
+ * `npm run bench:http`: requests per second, latency and errors of `npm start`'s server under 50
  * concurrent connections (autocannon), for the results page (a completed assessment, rendered per
  * request) and the draft save route (PUT, each connection saving its own assessment with the
  * version it got back, so every save is a real write). Builds the app first into .next-bench
@@ -121,9 +121,10 @@ async function main(): Promise<number> {
   for (let i = 0; i < CONNECTIONS; i++) drafts.push((await createAssessment(actor, { organizationId: org.id, name: `Draft ${i}` })).id);
   await disconnectDb();
 
-  const server = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  // The server `npm start` runs (scripts/serve.ts: a process per core, each with its request queue).
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", BULWARK_DIST_DIR: DIST, BULWARK_DEMO: "off", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, NODE_ENV: "production", BULWARK_DIST_DIR: DIST, BULWARK_DEMO: "off", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   try {
