@@ -71,6 +71,8 @@ interface Figures {
   readonly errors: number;
   readonly timeouts: number;
   readonly non2xx: number;
+  /** Answers by HTTP status, to tell conflicts (409) from failures. */
+  readonly statuses: string;
 }
 
 function figuresOf(name: string, r: Result): Figures {
@@ -83,6 +85,9 @@ function figuresOf(name: string, r: Result): Figures {
     errors: r.errors,
     timeouts: r.timeouts,
     non2xx: r.non2xx,
+    statuses: Object.entries((r as Result & { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats ?? {})
+      .map(([code, v]) => `${code}: ${v.count}`)
+      .join(", "),
   };
 }
 
@@ -183,7 +188,10 @@ async function main(): Promise<number> {
     await results(3);
     const pageFigures = figuresOf("results page (GET, rendered per request)", await results(SECONDS));
     await saves(3);
-    // The warm-up stopped with saves in flight whose answers were never read: start from the stored versions.
+    // The warm-up stopped with saves in flight whose answers were never read: start from the stored
+    // versions, once those saves have landed (with several server processes one can still be on its
+    // way when the versions are read, and the next save of that draft would be a 409).
+    await new Promise((r) => setTimeout(r, 1000));
     for (const id of drafts) {
       const draft = (await (await fetch(`${url}/api/org/${org.id}/assessments/${id}/draft`, { headers: { cookie } })).json()) as { version: number };
       versions.set(id, draft.version);
@@ -191,10 +199,10 @@ async function main(): Promise<number> {
     const saveFigures = figuresOf("draft save (PUT /api/org/…/draft)", await saves(SECONDS));
 
     console.log(`bench:http: ${CONNECTIONS} connections, ${SECONDS} s each, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`);
-    console.log("| route | req/s | p50 ms | p99 ms | requests | errors | timeouts | non-2xx |");
-    console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+    console.log("| route | req/s | p50 ms | p99 ms | requests | errors | timeouts | non-2xx | by status |");
+    console.log("|---|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const f of [pageFigures, saveFigures]) {
-      console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.total} | ${f.errors} | ${f.timeouts} | ${f.non2xx} |`);
+      console.log(`| ${f.name} | ${f.requestsPerSecond.toFixed(0)} | ${f.p50} | ${f.p99} | ${f.total} | ${f.errors} | ${f.timeouts} | ${f.non2xx} | ${f.statuses} |`);
     }
     const bad = [pageFigures, saveFigures].filter((f) => f.errors + f.timeouts + f.non2xx > 0);
     if (bad.length > 0) {
