@@ -88,19 +88,11 @@ export class RequestQueue {
     const timer = setTimeout(done, this.maxHoldMs);
     res.once("finish", done);
     res.once("close", done);
-    Promise.resolve()
-      .then(() => handle(req, res))
-      .catch((error: unknown) => {
-        console.error(error);
-        if (!res.headersSent) {
-          res.statusCode = 500;
-          res.end("Internal Server Error");
-        } else res.destroy();
-        done();
-      });
+    // An error answer ends the response too, which ends the turn.
+    this.pass(req, res, handle);
   }
 
-  /** Outside the count: handled at once. */
+  /** Run the handler; if it throws, log it and answer 500 (or cut the connection once headers went out). */
   private pass(req: IncomingMessage, res: ServerResponse, handle: RequestHandler): void {
     Promise.resolve()
       .then(() => handle(req, res))

@@ -39,37 +39,44 @@ const STOP_GRACE_MS = 15_000;
 
 export type WorkerCount = { readonly ok: true; readonly workers: number } | { readonly ok: false; readonly message: string };
 
+type Setting = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly message: string };
+
+/** A whole-number setting: unset or empty gives `fallback`; anything outside min..max is `refusal`. */
+function wholeNumber(value: string | undefined, fallback: number, min: number, max: number, refusal: string): Setting {
+  const text = value?.trim() ?? "";
+  if (text === "") return { ok: true, value: fallback };
+  const n = Number(text);
+  return /^\d+$/.test(text) && n >= min && n <= max ? { ok: true, value: n } : { ok: false, message: refusal };
+}
+
 /** WEB_CONCURRENCY (unset or empty: the cores, at most DEFAULT_MAX_WORKERS). */
 export function workerCount(value: string | undefined, cores: number): WorkerCount {
-  if (value === undefined || value.trim() === "") return { ok: true, workers: Math.max(1, Math.min(cores, DEFAULT_MAX_WORKERS)) };
-  const text = value.trim();
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_WORKERS) {
-    return {
-      ok: false,
-      message: `WEB_CONCURRENCY must be a whole number of server processes from 1 to ${MAX_WORKERS} (got "${value}"); leave it unset for one per core.`,
-    };
-  }
-  return { ok: true, workers: n };
+  const r = wholeNumber(
+    value,
+    Math.max(1, Math.min(cores, DEFAULT_MAX_WORKERS)),
+    1,
+    MAX_WORKERS,
+    `WEB_CONCURRENCY must be a whole number of server processes from 1 to ${MAX_WORKERS} (got "${value}"); leave it unset for one per core.`,
+  );
+  return r.ok ? { ok: true, workers: r.value } : r;
 }
 
 /** WEB_REQUESTS_AT_ONCE (unset or empty: DEFAULT_REQUESTS_AT_ONCE). */
 export function requestsAtOnce(value: string | undefined): { readonly ok: true; readonly limit: number } | { readonly ok: false; readonly message: string } {
-  if (value === undefined || value.trim() === "") return { ok: true, limit: DEFAULT_REQUESTS_AT_ONCE };
-  const text = value.trim();
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < 1 || n > MAX_REQUESTS_AT_ONCE) {
-    return { ok: false, message: `WEB_REQUESTS_AT_ONCE must be a whole number from 1 to ${MAX_REQUESTS_AT_ONCE} (got "${value}"); leave it unset for ${DEFAULT_REQUESTS_AT_ONCE}.` };
-  }
-  return { ok: true, limit: n };
+  const r = wholeNumber(
+    value,
+    DEFAULT_REQUESTS_AT_ONCE,
+    1,
+    MAX_REQUESTS_AT_ONCE,
+    `WEB_REQUESTS_AT_ONCE must be a whole number from 1 to ${MAX_REQUESTS_AT_ONCE} (got "${value}"); leave it unset for ${DEFAULT_REQUESTS_AT_ONCE}.`,
+  );
+  return r.ok ? { ok: true, limit: r.value } : r;
 }
 
 /** PORT (unset or empty: 3000). */
 export function portOf(value: string | undefined): { readonly ok: true; readonly port: number } | { readonly ok: false; readonly message: string } {
-  if (value === undefined || value.trim() === "") return { ok: true, port: 3000 };
-  const n = Number(value.trim());
-  if (!/^\d+$/.test(value.trim()) || n < 1 || n > 65535) return { ok: false, message: `PORT must be a TCP port from 1 to 65535 (got "${value}").` };
-  return { ok: true, port: n };
+  const r = wholeNumber(value, 3000, 1, 65535, `PORT must be a TCP port from 1 to 65535 (got "${value}").`);
+  return r.ok ? { ok: true, port: r.value } : r;
 }
 
 /** Remembers when workers exited; says when too many did within the window. */

@@ -3,7 +3,7 @@
  * whatever was taken before, and the same ids every time a mitigation is applied to the same input.
  */
 import { describe, expect, it } from "vitest";
-import { mitigationById, validateInventory, type Component, type Inventory, type Requirement } from "./index.js";
+import { mitigationById, validateInventory, walkRequirement, type Component, type Inventory, type Requirement } from "./index.js";
 
 function inventory(): Inventory {
   const consumers: Component[] = [];
@@ -27,16 +27,11 @@ function inventory(): Inventory {
 
 function groupIds(inv: Inventory): string[] {
   const out: string[] = [];
-  const visit = (r: Requirement): void => {
-    if (typeof r === "string") return;
-    if ("any" in r) {
-      if (r.id !== undefined) out.push(r.id);
-      r.any.forEach(visit);
-    } else if ("all" in r) r.all.forEach(visit);
-    else r.of.forEach(visit);
+  const visit = (r: Requirement) => {
+    if (typeof r !== "string" && "any" in r && r.id !== undefined) out.push(r.id);
   };
-  for (const c of inv.components ?? []) if (c.requires !== undefined) visit(c.requires);
-  for (const f of inv.functions ?? []) visit(f.requires);
+  for (const c of inv.components ?? []) if (c.requires !== undefined) walkRequirement(c.requires, [], visit);
+  for (const f of inv.functions ?? []) walkRequirement(f.requires, [], visit);
   return out;
 }
 
