@@ -186,8 +186,8 @@ async function main(): Promise<void> {
   for (const s of servers) {
     const port = await freePort();
     const base = `http://localhost:${port}`;
-    const argv = s.label === "one process" ? [...s.argv, "-p", String(port)] : s.argv;
-    const server = spawn(s.command, argv, {
+    // Both read the port from PORT (next start's -p option defaults to it).
+    const server = spawn(s.command, s.argv, {
       cwd: ROOT,
       env: { ...env, APP_URL: base, PORT: String(port) },
       stdio: ["ignore", "pipe", "inherit"],
