@@ -129,23 +129,37 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   for (const f of functions) functionsLoss += f.expectedAnnualLoss;
   let dataSetsLoss = 0;
   for (const d of dataSets) dataSetsLoss += d.expectedAnnualLoss;
-  return {
-    asOf,
-    currency: model.organization.currency,
-    expectedAnnualLoss: functionsLoss + dataSetsLoss,
-    functionsLoss,
-    dataSetsLoss,
-    functions,
-    dataSets,
-    // Written out on first read (model.ts): the SPOF lists need none of these objects.
-    get components() {
-      return model.components;
-    },
-    pseudoEvents,
-    // Written out on first read (model.ts): plan re-scorings never read them.
-    get assumptions() {
-      return model.assumptions;
-    },
-    model,
-  };
+  return new ScoresOfModel(asOf, functionsLoss, dataSetsLoss, functions, dataSets, pseudoEvents, model);
+}
+
+/**
+ * A class, not an object literal with getters: V8 keeps a literal that has accessors in dictionary
+ * mode, and the plan reads these fields for every candidate of every round.
+ */
+class ScoresOfModel implements Scores {
+  readonly currency: string;
+  readonly expectedAnnualLoss: number;
+
+  constructor(
+    readonly asOf: string,
+    readonly functionsLoss: number,
+    readonly dataSetsLoss: number,
+    readonly functions: readonly FunctionResult[],
+    readonly dataSets: readonly DataSetResult[],
+    readonly pseudoEvents: readonly PseudoEventResult[],
+    readonly model: ResolvedModel,
+  ) {
+    this.currency = model.organization.currency;
+    this.expectedAnnualLoss = functionsLoss + dataSetsLoss;
+  }
+
+  /** Written out on first read (model.ts): the SPOF lists need none of these objects. */
+  get components(): readonly ResolvedComponent[] {
+    return this.model.components;
+  }
+
+  /** Written out on first read (model.ts): plan re-scorings never read them. */
+  get assumptions(): readonly Assumption[] {
+    return this.model.assumptions;
+  }
 }

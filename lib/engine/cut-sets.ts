@@ -165,16 +165,29 @@ function mergeRules(lists: ReadonlyArray<readonly FailoverRule[]>): readonly Fai
  */
 export function makeKeyOf(maxOrder: number, eventCount: number): KeyOf {
   const base = eventCount + 1;
-  if (Math.log2(base) * maxOrder <= 52) {
-    const numeric = (set: readonly number[]) => {
-      let key = 0;
-      for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
-      return key;
-    };
-    return Object.assign(numeric, { numeric: true, base });
-  }
-  return Object.assign((set: readonly number[]) => set.join(","), { numeric: false, base });
+  const numeric = Math.log2(base) * maxOrder <= 52;
+  // One function per base, kept: every scoring of a plan makes engines of the same few bases, and
+  // a function made afresh each time would lose its optimised code at every full collection.
+  const cacheKey = numeric ? base : -base;
+  let keyOf = keyOfByBase.get(cacheKey);
+  if (keyOf) return keyOf;
+  if (keyOfByBase.size >= KEY_OF_CACHE_LIMIT) keyOfByBase.clear();
+  keyOf = numeric
+    ? Object.assign(
+        (set: readonly number[]) => {
+          let key = 0;
+          for (let i = 0; i < set.length; i++) key = key * base + (set[i]! + 1);
+          return key;
+        },
+        { numeric: true, base },
+      )
+    : Object.assign((set: readonly number[]) => set.join(","), { numeric: false, base });
+  keyOfByBase.set(cacheKey, keyOf);
+  return keyOf;
 }
+
+const keyOfByBase = new Map<number, KeyOf>();
+const KEY_OF_CACHE_LIMIT = 64;
 
 function newIndex(keyOf: KeyOf, expected: number): SetIndex {
   if (!keyOf.numeric) return new Map<number | string, number>();
@@ -207,6 +220,42 @@ function sizesOf(sets: readonly (readonly number[])[]): number {
   let sizes = 0;
   for (const set of sets) sizes |= 1 << set.length;
   return sizes;
+}
+
+/** An index of a family's sets by key (give it back with releaseIndex). */
+function indexOfFamily(keyOf: KeyOf, f: Family): SetIndex {
+  const index = newIndex(keyOf, f.sets.length);
+  for (let i = 0; i < f.sets.length; i++) index.set(keyOf(f.sets[i]!), i);
+  return index;
+}
+
+/**
+ * The sets of `f` that contain a set of the other family (`other` indexes it) go to `through`;
+ * the rest are returned. Module functions rather than closures in CutSetEngine.absorbed: a
+ * closure made per call loses its optimised code at every full collection (V8 keeps the code of
+ * a closure only while one of its instances lives).
+ */
+function splitAbsorbed(
+  keyOf: KeyOf,
+  f: Family,
+  otherFamily: Family,
+  other: SetIndex,
+  otherSizes: number,
+  through: number[][],
+  scratch: number[],
+): Family {
+  const rest: number[][] = [];
+  const restT: number[] = [];
+  for (let i = 0; i < f.sets.length; i++) {
+    const set = f.sets[i]!;
+    if (other.get(keyOf(set)) !== undefined || hasProperSubsetIn(set, other, keyOf, otherSizes, scratch, Infinity, otherFamily.rideThrough)) {
+      through.push(set);
+    } else {
+      rest.push(set);
+      restT.push(f.rideThrough[i]!);
+    }
+  }
+  return { sets: rest, rideThrough: restT, truncated: f.truncated };
 }
 
 /** Position of each distinct set of a family, by key. */
@@ -702,32 +751,12 @@ export class CutSetEngine {
   /** Split two families into the sets that contain a set of the other family, and the rest. */
   private absorbed(a: Family, b: Family): { through: number[][]; restA: Family; restB: Family; rideThrough: number } {
     const keyOf = this.keyOf;
-    const indexOf = (f: Family) => {
-      const index = newIndex(keyOf, f.sets.length);
-      f.sets.forEach((set, i) => index.set(keyOf(set), i));
-      return index;
-    };
-    const inA = indexOf(a);
-    const inB = indexOf(b);
-    const sizesA = sizesOf(a.sets);
-    const sizesB = sizesOf(b.sets);
-    const scratch: number[] = [];
+    const inA = indexOfFamily(keyOf, a);
+    const inB = indexOfFamily(keyOf, b);
     const through: number[][] = [];
-    const split = (f: Family, otherFamily: Family, other: SetIndex, otherSizes: number): Family => {
-      const rest: number[][] = [];
-      const restT: number[] = [];
-      f.sets.forEach((set, i) => {
-        if (other.get(keyOf(set)) !== undefined || hasProperSubsetIn(set, other, keyOf, otherSizes, scratch, Infinity, otherFamily.rideThrough)) {
-          through.push(set);
-        } else {
-          rest.push(set);
-          restT.push(f.rideThrough[i]!);
-        }
-      });
-      return { sets: rest, rideThrough: restT, truncated: f.truncated };
-    };
-    const restA = split(a, b, inB, sizesB);
-    const restB = split(b, a, inA, sizesA);
+    const scratch: number[] = [];
+    const restA = splitAbsorbed(keyOf, a, b, inB, sizesOf(b.sets), through, scratch);
+    const restB = splitAbsorbed(keyOf, b, a, inA, sizesOf(a.sets), through, scratch);
     releaseIndex(inA);
     releaseIndex(inB);
     const t = a.rideThrough[0] ?? b.rideThrough[0] ?? 0;

@@ -49,10 +49,9 @@ export function daysBetween(from: string, to: string): number {
 function dayNumber(iso: string): number {
   // Validated YYYY-MM-DD (schema.ts isIsoDate): read the digits in place rather than splitting,
   // which allocated three strings and an array per restore test.
-  const digit = (i: number) => iso.charCodeAt(i) - 48;
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
-  const month = digit(5) * 10 + digit(6);
-  const day = digit(8) * 10 + digit(9);
+  const year = digitAt(iso, 0) * 1000 + digitAt(iso, 1) * 100 + digitAt(iso, 2) * 10 + digitAt(iso, 3);
+  const month = digitAt(iso, 5) * 10 + digitAt(iso, 6);
+  const day = digitAt(iso, 8) * 10 + digitAt(iso, 9);
   const y = month <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
@@ -60,6 +59,10 @@ function dayNumber(iso: string): number {
   const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
   return era * 146097 + doe - 719468;
+}
+
+function digitAt(text: string, i: number): number {
+  return text.charCodeAt(i) - 48;
 }
 
 /** A restore test counts when it happened 0 to 365 days before `asOf` (inclusive). */

@@ -190,24 +190,37 @@ interface TakenIds {
  * own (kept per inventory, never changed) and what the caller added, without copying the former.
  */
 function groupIdsOf(inventory: Inventory): TakenIds {
-  const base = groupIdsIn(inventory);
-  const added = new Set<string>();
-  return { has: (id) => base.has(id) || added.has(id), add: (id) => void added.add(id) };
+  return new GroupIds(groupIdsIn(inventory));
+}
+
+class GroupIds implements TakenIds {
+  private readonly added = new Set<string>();
+
+  constructor(private readonly base: ReadonlySet<string>) {}
+
+  has(id: string): boolean {
+    return this.base.has(id) || this.added.has(id);
+  }
+
+  add(id: string): void {
+    this.added.add(id);
+  }
 }
 
 function findGroupIds(inventory: Inventory): Set<string> {
   const ids = new Set<string>();
-  const visit = (r: Requirement) => {
-    if (typeof r === "string") return;
-    if ("any" in r) {
-      if (r.id !== undefined) ids.add(r.id);
-      r.any.forEach(visit);
-    } else if ("all" in r) r.all.forEach(visit);
-    else r.of.forEach(visit);
-  };
-  inventory.components?.forEach((c) => c.requires !== undefined && visit(c.requires));
-  inventory.functions?.forEach((f) => visit(f.requires));
+  for (const c of inventory.components ?? []) if (c.requires !== undefined) collectGroupIds(c.requires, ids);
+  for (const f of inventory.functions ?? []) collectGroupIds(f.requires, ids);
   return ids;
+}
+
+function collectGroupIds(r: Requirement, ids: Set<string>): void {
+  if (typeof r === "string") return;
+  if ("any" in r) {
+    if (r.id !== undefined) ids.add(r.id);
+    for (const m of r.any) collectGroupIds(m, ids);
+  } else if ("all" in r) for (const m of r.all) collectGroupIds(m, ids);
+  else for (const m of r.of) collectGroupIds(m, ids);
 }
 
 /** `base`, or `base-2`, `base-3`, … : the first that is not taken. Ids stay within 64 characters. */
@@ -319,12 +332,11 @@ function addTwin(
   // Of the input: the copy has the same records until the edits below.
   const twinId = freshId(componentIds(inventory), `${targetId}-${idSuffix}`);
   const groups = groupIdsOf(inventory);
-  const makeGroup = (): Requirement => {
+  replaceReferences(inv, targetId, () => {
     const groupId = freshId(groups, `${targetId}-or-${idSuffix}`);
     groups.add(groupId);
     return { any: [targetId, twinId], ...group(groupId) };
-  };
-  replaceReferences(inv, targetId, makeGroup);
+  });
   const made = twin(target, twinId);
   if (made.requires !== undefined) made.requires = withFreshGroupIds(made.requires, groups);
   const list = inv.components!;

@@ -298,31 +298,209 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
     eventComponents = new Int32Array(numbering.size).fill(-1);
     eventComponents.set(previous.eventComponents);
   }
-  const table = eventComponents;
   let assumptions: readonly Assumption[] | undefined;
-  return {
-    inventory,
-    organization,
-    components,
-    failuresPerYear,
-    effectiveRepairHours,
-    indexOfComponent: (id) => {
-      const e = numbering.lookup(id);
-      const i = e === undefined ? -1 : (table[e] ?? -1);
-      return i >= 0 ? i : undefined;
+  return new Model(
+    {
+      inventory,
+      organization,
+      failuresPerYear,
+      effectiveRepairHours,
+      pseudoEvents: previous.pseudoEvents,
+      componentEvents: previous.componentEvents,
+      eventComponents,
+      numbering,
+      componentNodes: previous.componentNodes,
+      componentBuilds: previous.componentBuilds,
+      functionNodes: previous.functionNodes,
     },
-    pseudoEvents: previous.pseudoEvents,
-    componentEvents: previous.componentEvents,
-    eventComponents,
-    numbering,
-    componentNodes: previous.componentNodes,
-    componentBuilds: previous.componentBuilds,
-    functionNodes: previous.functionNodes,
+    () => components,
     // Never read while planning; a fresh resolve lists them in the usual order.
-    get assumptions() {
-      return (assumptions ??= resolveModel(inventory).assumptions);
-    },
-  };
+    () => (assumptions ??= resolveModel(inventory).assumptions),
+  );
+}
+
+type ModelFields = Omit<ResolvedModel, "components" | "assumptions" | "indexOfComponent">;
+
+/**
+ * A resolved model. A class, not an object literal with getters: V8 keeps a literal that has
+ * accessors in dictionary mode, and every scoring reads this object's fields in its inner loops
+ * (a hash look-up per read instead of a fixed offset).
+ */
+class Model implements ResolvedModel {
+  readonly inventory: Inventory;
+  readonly organization: ResolvedOrganization;
+  readonly failuresPerYear: Float64Array;
+  readonly effectiveRepairHours: Float64Array;
+  readonly pseudoEvents: readonly PseudoEvent[];
+  readonly componentEvents: readonly number[];
+  readonly eventComponents: Int32Array;
+  readonly numbering: EventNumbering;
+  readonly componentNodes: readonly StructureNode[];
+  readonly componentBuilds: ReadonlyArray<ComponentBuild | undefined>;
+  readonly functionNodes: readonly StructureNode[];
+
+  constructor(
+    fields: ModelFields,
+    private readonly componentsOnce: () => readonly ResolvedComponent[],
+    private readonly assumptionsOnce: () => readonly Assumption[],
+  ) {
+    this.inventory = fields.inventory;
+    this.organization = fields.organization;
+    this.failuresPerYear = fields.failuresPerYear;
+    this.effectiveRepairHours = fields.effectiveRepairHours;
+    this.pseudoEvents = fields.pseudoEvents;
+    this.componentEvents = fields.componentEvents;
+    this.eventComponents = fields.eventComponents;
+    this.numbering = fields.numbering;
+    this.componentNodes = fields.componentNodes;
+    this.componentBuilds = fields.componentBuilds;
+    this.functionNodes = fields.functionNodes;
+  }
+
+  get components(): readonly ResolvedComponent[] {
+    return this.componentsOnce();
+  }
+
+  get assumptions(): readonly Assumption[] {
+    return this.assumptionsOnce();
+  }
+
+  indexOfComponent(id: string): number | undefined {
+    const e = this.numbering.lookup(id);
+    const i = e === undefined ? -1 : (this.eventComponents[e] ?? -1);
+    return i >= 0 ? i : undefined;
+  }
+}
+
+/** An organisation figure as given, else its default (written down as an assumption). */
+function organizationFigure(org: Inventory["organization"], key: keyof typeof ORGANIZATION_DEFAULTS, assumptions: Assumption[]): number {
+  const given = org[key];
+  if (given !== undefined) return given;
+  const d = ORGANIZATION_DEFAULTS[key];
+  assumptions.push({ path: `organization.${key}`, value: d.value, source: d.source });
+  return d.value;
+}
+
+/** A loss-scenario share as given, else its default (written down as an assumption). */
+function lossScenarioFigure(org: Inventory["organization"], key: LossScenario, assumptions: Assumption[]): number {
+  const given = org.lossScenarios?.[key];
+  if (given !== undefined) return given;
+  const d = LOSS_SCENARIO_DEFAULTS[key];
+  assumptions.push({ path: `organization.lossScenarios.${key}`, value: d.value, source: d.source });
+  return d.value;
+}
+
+interface Built extends ComponentBuild {
+  readonly refs: Array<readonly [number, StructureNode]>;
+  readonly pseudo: PseudoEvent[];
+}
+
+/**
+ * Builds the structure nodes of one model. Components are compiled on first use, so a shared
+ * component is one node (validation has already ruled out cycles). With a cache, the node of an
+ * unchanged record is reused when every node it points to is the same node as when it was built:
+ * then its whole sub-structure is. A class rather than closures in resolveModel: closures made
+ * per call lose their optimised code at every full collection (V8 keeps a closure's code only
+ * while one of its instances lives), and a plan resolves a model per re-scoring.
+ */
+class StructureBuilder {
+  readonly pseudoEvents: PseudoEvent[] = [];
+  readonly componentNodes: StructureNode[];
+  readonly componentBuilds: Array<ComponentBuild | undefined>;
+
+  constructor(
+    private readonly numbering: EventNumbering,
+    private readonly rawComponents: readonly Component[],
+    private readonly componentEvents: readonly number[],
+    /** Component index by event number. */
+    private readonly eventComponents: Int32Array,
+    private readonly cache: ModelCache | undefined,
+    /** The previous model's nodes, and the position in it of each record that is the same object. */
+    private readonly previous: { readonly at: Int32Array; readonly builds: ReadonlyArray<ComponentBuild | undefined>; readonly nodes: readonly StructureNode[] } | undefined,
+  ) {
+    this.componentNodes = new Array(rawComponents.length);
+    this.componentBuilds = new Array(rawComponents.length);
+  }
+
+  compile(req: Requirement, built: Built | undefined): StructureNode {
+    if (typeof req === "string") {
+      const event = this.numbering.lookup(req)!;
+      const node = this.nodeOf(this.eventComponents[event]!);
+      built?.refs.push([event, node]);
+      return node;
+    }
+    if ("all" in req) return { type: "gate", need: 1, members: this.compileAll(req.all, built) };
+    if ("atLeast" in req) return { type: "gate", need: req.of.length - req.atLeast + 1, members: this.compileAll(req.of, built) };
+    const group = { type: "gate", need: req.any.length, members: this.compileAll(req.any, built) } as const;
+    const minutes = req.failoverMinutes ?? 0;
+    if (minutes <= 0) return group;
+    const id = `failover:${req.id!}`;
+    const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: this.numbering.of(id) };
+    this.pseudoEvents.push(pseudo);
+    built?.pseudo.push(pseudo);
+    return { type: "failover", group, pseudoEvent: pseudo.event };
+  }
+
+  private compileAll(reqs: readonly Requirement[], built: Built | undefined): StructureNode[] {
+    const out = new Array<StructureNode>(reqs.length);
+    for (let i = 0; i < reqs.length; i++) out[i] = this.compile(reqs[i]!, built);
+    return out;
+  }
+
+  /** Takes over a node built before (as above), its own switch-overs with it. */
+  private takesOver(build: ComponentBuild): boolean {
+    const refs = build.refs;
+    const eventComponents = this.eventComponents;
+    for (let r = 0; r < refs.length; r++) {
+      const ref = refs[r]!;
+      const event = ref[0];
+      const j = event < eventComponents.length ? eventComponents[event]! : -1;
+      if (j < 0 || this.nodeOf(j) !== ref[1]) return false;
+    }
+    for (const p of build.pseudo) this.pseudoEvents.push(p);
+    return true;
+  }
+
+  nodeOf(i: number): StructureNode {
+    const known = this.componentNodes[i];
+    if (known) return known;
+    const raw = this.rawComponents[i]!;
+    const previous = this.previous;
+    const j = previous ? previous.at[i]! : -1;
+    if (j >= 0 && this.takesOver(previous!.builds[j]!)) {
+      this.componentBuilds[i] = previous!.builds[j];
+      return (this.componentNodes[i] = previous!.nodes[j]!);
+    }
+    const cache = this.cache;
+    const cached = cache?.nodes.get(raw);
+    if (cached && this.takesOver(cached)) {
+      this.componentBuilds[i] = cached;
+      return (this.componentNodes[i] = cached.node);
+    }
+    const built: Built | undefined = cache ? { refs: [], pseudo: [] } : undefined;
+    const node: StructureNode = {
+      type: "component",
+      event: this.componentEvents[i]!,
+      requires: raw.requires === undefined ? undefined : this.compile(raw.requires, built),
+      rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
+    };
+    this.componentNodes[i] = node;
+    this.componentBuilds[i] = built;
+    if (cache) cache.nodes.set(raw, { node, ...built! });
+    return node;
+  }
+
+  /** A function's node is reused like a component's: same requirement tree, same nodes below. */
+  functionNode(req: Requirement): StructureNode {
+    const cache = this.cache;
+    if (!cache || typeof req === "string") return this.compile(req, undefined);
+    const cached = cache.functionNodes.get(req);
+    if (cached && this.takesOver(cached)) return cached.node;
+    const built: Built = { refs: [], pseudo: [] };
+    const node = this.compile(req, built);
+    cache.functionNodes.set(req, { node, ...built });
+    return node;
+  }
 }
 
 /**
@@ -344,7 +522,7 @@ export function resolveModel(
     const figuresOnly = resolveFiguresOnly(inventory, cache!, prev, prevAt!);
     if (figuresOnly) return figuresOnly;
   }
-  // Read once: the model object has getters, so its properties are hash look-ups.
+  // Read once: the previous model's fields, for every record below.
   const prevComponents = prev?.components;
   const prevEvents = prev?.componentEvents;
   const prevRates = prev?.failuresPerYear;
@@ -353,30 +531,20 @@ export function resolveModel(
   const prevBuilds = prev?.componentBuilds;
   const assumptions: Assumption[] = [];
   const org = inventory.organization;
-  const pick = <K extends keyof typeof ORGANIZATION_DEFAULTS>(key: K): number => {
-    const given = org[key];
-    if (given !== undefined) return given;
-    const d = ORGANIZATION_DEFAULTS[key];
-    assumptions.push({ path: `organization.${key}`, value: d.value, source: d.source });
-    return d.value;
-  };
-  const scenario = (key: LossScenario): number => {
-    const given = org.lossScenarios?.[key];
-    if (given !== undefined) return given;
-    const d = LOSS_SCENARIO_DEFAULTS[key];
-    assumptions.push({ path: `organization.lossScenarios.${key}`, value: d.value, source: d.source });
-    return d.value;
-  };
   const organization: ResolvedOrganization = {
     name: org.name,
     currency: org.currency,
     operatingHoursPerWeek: org.operatingHoursPerWeek,
-    absenceWaitHours: pick("absenceWaitHours"),
-    vendorResponseHours: pick("vendorResponseHours"),
-    unmonitoredDetectionHours: pick("unmonitoredDetectionHours"),
-    untestedRestoreFailure: pick("untestedRestoreFailure"),
-    staffCostPerHour: pick("staffCostPerHour"),
-    lossScenarios: { device: scenario("device"), site: scenario("site"), ransomware: scenario("ransomware") },
+    absenceWaitHours: organizationFigure(org, "absenceWaitHours", assumptions),
+    vendorResponseHours: organizationFigure(org, "vendorResponseHours", assumptions),
+    unmonitoredDetectionHours: organizationFigure(org, "unmonitoredDetectionHours", assumptions),
+    untestedRestoreFailure: organizationFigure(org, "untestedRestoreFailure", assumptions),
+    staffCostPerHour: organizationFigure(org, "staffCostPerHour", assumptions),
+    lossScenarios: {
+      device: lossScenarioFigure(org, "device", assumptions),
+      site: lossScenarioFigure(org, "site", assumptions),
+      ransomware: lossScenarioFigure(org, "ransomware", assumptions),
+    },
   };
 
   (inventory.people ?? []).forEach((p, i) => {
@@ -440,8 +608,9 @@ export function resolveModel(
     detectionWaitHours[i] = detectionWait;
     effectiveRepairHours[i] = r + peopleWait + detectionWait;
   }
-  const resolvedComponent = (i: number): ResolvedComponent =>
-    resolvedComponentOf(rawComponents[i]!, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!);
+  function resolvedComponent(i: number): ResolvedComponent {
+    return resolvedComponentOf(rawComponents[i]!, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!);
+  }
   let components: ResolvedComponent[] | undefined;
   if (cache) {
     components = new Array<ResolvedComponent>(count);
@@ -454,138 +623,57 @@ export function resolveModel(
       components[i] = value;
     }
   }
-  const allComponents = (): ResolvedComponent[] => (components ??= rawComponents.map((_, i) => resolvedComponent(i)));
 
   // Component index by event number (the numbering's own map is the index by id: one map, not two).
   const eventComponents = new Int32Array(numbering.size).fill(-1);
   for (let i = 0; i < componentEvents.length; i++) eventComponents[componentEvents[i]!] = i;
-  const pseudoEvents: PseudoEvent[] = [];
-  const componentNodes: StructureNode[] = new Array(count);
-  const componentBuilds: Array<ComponentBuild | undefined> = new Array(count);
-  interface Built extends ComponentBuild {
-    readonly refs: Array<readonly [number, StructureNode]>;
-    readonly pseudo: PseudoEvent[];
-  }
-  const compile = (req: Requirement, built: Built | undefined): StructureNode => {
-    if (typeof req === "string") {
-      const event = numbering.lookup(req)!;
-      const node = nodeOf(eventComponents[event]!);
-      built?.refs.push([event, node]);
-      return node;
-    }
-    if ("all" in req) return { type: "gate", need: 1, members: compileAll(req.all, built) };
-    if ("atLeast" in req) return { type: "gate", need: req.of.length - req.atLeast + 1, members: compileAll(req.of, built) };
-    const group = { type: "gate", need: req.any.length, members: compileAll(req.any, built) } as const;
-    const minutes = req.failoverMinutes ?? 0;
-    if (minutes <= 0) return group;
-    const id = `failover:${req.id!}`;
-    const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: numbering.of(id) };
-    pseudoEvents.push(pseudo);
-    built?.pseudo.push(pseudo);
-    return { type: "failover", group, pseudoEvent: pseudo.event };
-  };
-  // A loop rather than map(m => compile(m, built)): no closure per requirement.
-  const compileAll = (reqs: readonly Requirement[], built: Built | undefined): StructureNode[] => {
-    const out = new Array<StructureNode>(reqs.length);
-    for (let i = 0; i < reqs.length; i++) out[i] = compile(reqs[i]!, built);
-    return out;
-  };
-  // Components are compiled on first use, so a shared component is one node (validation has
-  // already ruled out cycles). With a cache, the node of an unchanged record is reused when every
-  // node it points to is the same node as when it was built: then its whole sub-structure is.
-  // Takes over a node built before (as above), its own switch-overs with it.
-  const takesOver = (build: ComponentBuild): boolean => {
-    const refs = build.refs;
-    for (let r = 0; r < refs.length; r++) {
-      const ref = refs[r]!;
-      const event = ref[0];
-      const j = event < eventComponents.length ? eventComponents[event]! : -1;
-      if (j < 0 || nodeOf(j) !== ref[1]) return false;
-    }
-    for (const p of build.pseudo) pseudoEvents.push(p);
-    return true;
-  };
-  const nodeOf = (i: number): StructureNode => {
-    const known = componentNodes[i];
-    if (known) return known;
-    const raw = rawComponents[i]!;
-    const j = prevAt ? prevAt[i]! : -1;
-    if (j >= 0 && takesOver(prevBuilds![j]!)) {
-      componentBuilds[i] = prevBuilds![j];
-      return (componentNodes[i] = prevNodes![j]!);
-    }
-    const cached = cache?.nodes.get(raw);
-    if (cached && takesOver(cached)) {
-      componentBuilds[i] = cached;
-      return (componentNodes[i] = cached.node);
-    }
-    const built: Built | undefined = cache ? { refs: [], pseudo: [] } : undefined;
-    const node: StructureNode = {
-      type: "component",
-      event: componentEvents[i]!,
-      requires: raw.requires === undefined ? undefined : compile(raw.requires, built),
-      rideThroughHours: (raw.runtimeMinutes ?? 0) / 60,
-    };
-    componentNodes[i] = node;
-    componentBuilds[i] = built;
-    if (cache) cache.nodes.set(raw, { node, ...built! });
-    return node;
-  };
-  for (let i = 0; i < count; i++) nodeOf(i);
-  // A function's node is reused like a component's: same requirement tree, same nodes below.
-  const functionNode = (req: Requirement): StructureNode => {
-    if (!cache || typeof req === "string") return compile(req, undefined);
-    const cached = cache.functionNodes.get(req);
-    if (cached && takesOver(cached)) return cached.node;
-    const built: Built = { refs: [], pseudo: [] };
-    const node = compile(req, built);
-    cache.functionNodes.set(req, { node, ...built });
-    return node;
-  };
-  const functionNodes = (inventory.functions ?? []).map((f) => functionNode(f.requires));
+  const structure = new StructureBuilder(
+    numbering,
+    rawComponents,
+    componentEvents,
+    eventComponents,
+    cache,
+    prevAt && { at: prevAt, builds: prevBuilds!, nodes: prevNodes! },
+  );
+  for (let i = 0; i < count; i++) structure.nodeOf(i);
+  const functionNodes = (inventory.functions ?? []).map((f) => structure.functionNode(f.requires));
+  const { pseudoEvents, componentNodes, componentBuilds } = structure;
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
   const allEventComponents = new Int32Array(numbering.size).fill(-1);
   allEventComponents.set(eventComponents);
-  const indexOfComponent = (id: string): number | undefined => {
-    const e = numbering.lookup(id);
-    const i = e === undefined ? -1 : (allEventComponents[e] ?? -1);
-    return i >= 0 ? i : undefined;
-  };
 
-  const before = assumptions;
   let all: Assumption[] | undefined;
-  const allAssumptions = (): Assumption[] => {
-    if (all) return all;
-    all = [...before];
-    for (const i of defaulted) {
-      const c = rawComponents[i]!;
-      const d = componentDefaults[c.kind];
-      if (c.failuresPerYear === undefined) {
-        all.push({ path: `components[${i}].failuresPerYear`, value: d.failuresPerYear, source: d.source });
-      }
-      if (c.repairHours === undefined) all.push({ path: `components[${i}].repairHours`, value: d.repairHours, source: d.source });
-    }
-    return all;
-  };
 
-  return {
-    inventory,
-    organization,
-    get components() {
-      return allComponents();
+  return new Model(
+    {
+      inventory,
+      organization,
+      failuresPerYear,
+      effectiveRepairHours,
+      pseudoEvents,
+      componentEvents,
+      eventComponents: allEventComponents,
+      numbering,
+      componentNodes,
+      componentBuilds,
+      functionNodes,
     },
-    failuresPerYear,
-    effectiveRepairHours,
-    indexOfComponent,
-    pseudoEvents,
-    componentEvents,
-    eventComponents: allEventComponents,
-    numbering,
-    componentNodes,
-    componentBuilds,
-    functionNodes,
-    get assumptions() {
-      return allAssumptions();
-    },
-  };
+    // Written out on first read (a plan re-scores hundreds of times and reads neither).
+    () => (components ??= rawComponents.map((_, i) => resolvedComponent(i))),
+    () => (all ??= withComponentAssumptions(assumptions, rawComponents, defaulted)),
+  );
+}
+
+/** The organisation's and people's assumptions, then those of the components that took a default. */
+function withComponentAssumptions(before: readonly Assumption[], rawComponents: readonly Component[], defaulted: readonly number[]): Assumption[] {
+  const all = [...before];
+  for (const i of defaulted) {
+    const c = rawComponents[i]!;
+    const d = COMPONENT_DEFAULTS[c.kind];
+    if (c.failuresPerYear === undefined) {
+      all.push({ path: `components[${i}].failuresPerYear`, value: d.failuresPerYear, source: d.source });
+    }
+    if (c.repairHours === undefined) all.push({ path: `components[${i}].repairHours`, value: d.repairHours, source: d.source });
+  }
+  return all;
 }
