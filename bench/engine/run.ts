@@ -234,9 +234,11 @@ function runInventoryPhase(size: number, phase: Phase, timeoutS: number): PhaseR
 function inventorySection(options: Options): Map<string, PhaseResult> {
   heading("1. Generated inventories: time and memory per step");
   print("Each cell runs in a fresh process. first = first run (includes compiling the code paths);");
-  print("warm = median of the later runs (n = runs in all), each after a forced GC; steady = the same");
-  print("step back to back without forced collections (median of batch means; every run still pays for");
-  print("its own garbage), as a server scoring one assessment after another. Memory is from the first run: heap Δ right");
+  print("warm = median of the later runs (n = runs in all), each after a forced full GC, as after an idle");
+  print("pause (V8 then drops the optimised code of closures and of classes whose last object died, so");
+  print("part of each such run is interpreted); steady = the same step back to back without forced");
+  print("collections, after 1 s of untimed back-to-back runs (median of batch means; every run still pays");
+  print("for its own garbage), as a server scoring one assessment after another. Memory is from the first run: heap Δ right");
   print("after it (garbage included), retained heap after a full GC with the result alive, and the");
   print("peak RSS above the baseline, sampled every 2 ms from a watcher thread.");
   print();

@@ -8,6 +8,7 @@ import { scoreFunctions, type FunctionResult, type FunctionScoringOptions, type 
 import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
+import { keepShape } from "./shapes.js";
 
 /** Bumped whenever a figure for the same input could change. Stored with every snapshot. */
 export const ENGINE_VERSION = "1.0.2";
@@ -88,6 +89,7 @@ export class ScoringCache {
   readonly families: FamilyStore;
 
   constructor(readonly maxOrder: number) {
+    keepShape(this);
     this.families = new FamilyStore(maxOrder);
   }
 }
@@ -149,6 +151,7 @@ class ScoresOfModel implements Scores {
     readonly pseudoEvents: readonly PseudoEventResult[],
     readonly model: ResolvedModel,
   ) {
+    keepShape(this);
     this.currency = model.organization.currency;
     this.expectedAnnualLoss = functionsLoss + dataSetsLoss;
   }

@@ -7,6 +7,7 @@
  * A family is a list of minimal cut sets; each set is a sorted array of event numbers and carries
  * its ride-through time T in hours (model.md §3).
  */
+import { keepShape } from "./shapes.js";
 
 /** A node of the structure: what must hold for something to work. */
 export type StructureNode =
@@ -102,7 +103,9 @@ export class FamilyStore {
   /** Signature of each node met (nodes are reused across models: model.ts ModelCache). */
   readonly nodeSignatures = new WeakMap<StructureNode, number>();
 
-  constructor(readonly maxOrder: number) {}
+  constructor(readonly maxOrder: number) {
+    keepShape(this);
+  }
 
   get(key: number): Entry | undefined {
     return this.entries.get(key);
@@ -282,6 +285,7 @@ export class NumberIndex implements SetIndex {
   }
 
   constructor(expected: number) {
+    keepShape(this);
     const capacity = NumberIndex.capacityFor(expected);
     this.keys = new Float64Array(capacity);
     this.values = new Int32Array(capacity);
@@ -402,6 +406,7 @@ export class CutSetEngine {
     private readonly rates: EventRates,
     private readonly store?: FamilyStore,
   ) {
+    keepShape(this);
     if (store && store.maxOrder !== options.maxOrder) throw new Error("bug: a FamilyStore serves one order limit");
     this.keyOf = makeKeyOf(options.maxOrder, options.eventCount);
   }
@@ -888,6 +893,7 @@ class SinglesAlgebra {
   private ts: Float64Array;
 
   constructor(private readonly rates: EventRates) {
+    keepShape(this);
     const n = rates.failuresPerYear.length;
     this.mark = new Int32Array(n);
     this.count = new Int32Array(n);
@@ -1163,6 +1169,10 @@ export class OrderBounds {
   /** Sorted events below a node; null when above SUPPORT_LIMIT or above a switch-over. */
   private readonly supports = new Map<StructureNode, Int32Array | null>();
   private readonly overlaps = new Map<StructureNode, { readonly disjoint: boolean[]; readonly allDisjoint: boolean }>();
+
+  constructor() {
+    keepShape(this);
+  }
 
   memberBudgets(node: StructureNode & { type: "gate" }, budget: number): number[] {
     const n = node.members.length;

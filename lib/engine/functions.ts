@@ -5,6 +5,7 @@
 import { CutSetEngine, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
+import { keepShape } from "./shapes.js";
 
 export interface CutSetMember {
   readonly id: string;
@@ -88,8 +89,7 @@ export function eventTables(model: ResolvedModel): EventTables {
   const size = model.numbering.size;
   const failuresPerYear = new Array<number>(size).fill(0);
   const repairHours = new Array<number>(size).fill(0);
-  // Read into locals once: the model object has getters, so V8 keeps its properties in a
-  // dictionary, and every property read in a loop would be a hash look-up.
+  // Read into locals once, out of the loop.
   const { componentEvents, failuresPerYear: rates, effectiveRepairHours } = model;
   for (let i = 0; i < componentEvents.length; i++) {
     const e = componentEvents[i]!;
@@ -253,6 +253,7 @@ class CompactFunctionResult implements FunctionResult {
     weighed: { readonly order: readonly number[]; readonly contribution: readonly number[] },
     costFactor: number,
   ) {
+    keepShape(this);
     this.id = fields.id;
     this.name = fields.name;
     this.hours = fields.hours;

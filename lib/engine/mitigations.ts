@@ -12,6 +12,7 @@ import { isRestoreTested } from "./data-sets.js";
 import { cutSetIndex } from "./functions.js";
 import type { Component, Copy, DataSet, Inventory, Requirement } from "./schema.js";
 import { namedComponents as namedIn } from "./validate.js";
+import { keepShape } from "./shapes.js";
 
 export interface MitigationCost {
   /** One-off spend, in the organisation's currency. */
@@ -196,7 +197,9 @@ function groupIdsOf(inventory: Inventory): TakenIds {
 class GroupIds implements TakenIds {
   private readonly added = new Set<string>();
 
-  constructor(private readonly base: ReadonlySet<string>) {}
+  constructor(private readonly base: ReadonlySet<string>) {
+    keepShape(this);
+  }
 
   has(id: string): boolean {
     return this.base.has(id) || this.added.has(id);

@@ -14,6 +14,7 @@ import {
 } from "./defaults.js";
 import type { StructureNode } from "./cut-sets.js";
 import type { Component, Inventory, LossScenario, Requirement } from "./schema.js";
+import { keepShape } from "./shapes.js";
 
 /** A default the engine applied, for the appendix of assumptions. */
 export interface Assumption {
@@ -71,6 +72,10 @@ export interface PseudoEvent {
 export class EventNumbering {
   private readonly numbers = new Map<string, number>();
   private readonly names: string[] = [];
+
+  constructor() {
+    keepShape(this);
+  }
 
   of(name: string): number {
     let n = this.numbers.get(name);
@@ -152,7 +157,9 @@ export function hoursWeight(model: ResolvedModel, hours: "always" | "business" |
  * records they change: mitigations.ts copyOf). Valid with one EventNumbering only.
  */
 export class ModelCache {
-  constructor(readonly numbering: EventNumbering) {}
+  constructor(readonly numbering: EventNumbering) {
+    keepShape(this);
+  }
 
   readonly resolved = new WeakMap<
     Component,
@@ -344,6 +351,7 @@ class Model implements ResolvedModel {
     private readonly componentsOnce: () => readonly ResolvedComponent[],
     private readonly assumptionsOnce: () => readonly Assumption[],
   ) {
+    keepShape(this);
     this.inventory = fields.inventory;
     this.organization = fields.organization;
     this.failuresPerYear = fields.failuresPerYear;
@@ -418,6 +426,7 @@ class StructureBuilder {
     /** The previous model's nodes, and the position in it of each record that is the same object. */
     private readonly previous: { readonly at: Int32Array; readonly builds: ReadonlyArray<ComponentBuild | undefined>; readonly nodes: readonly StructureNode[] } | undefined,
   ) {
+    keepShape(this);
     this.componentNodes = new Array(rawComponents.length);
     this.componentBuilds = new Array(rawComponents.length);
   }

@@ -18,6 +18,7 @@ import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
 import { makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
+import { keepShape } from "./shapes.js";
 
 export interface PlanOptions extends ScoreOptions {
   /** Cash available in the first year (upfront + 12 × monthly of each item). Absent: no limit. */
@@ -260,6 +261,7 @@ class FunctionReach {
   private readonly byComponent = new Map<string, number[]>();
 
   constructor(scores: Scores) {
+    keepShape(this);
     const model = scores.model;
     model.functionNodes.forEach((root, k) => {
       // Function nodes are reused between re-scorings while their structure holds (model.ts).
