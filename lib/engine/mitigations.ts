@@ -80,6 +80,14 @@ export interface Mitigation {
    * (used to bound the benefit before scoring; see plan.ts). Data mitigations return [].
    */
   touches(inventory: Inventory, targets: readonly string[]): string[];
+  /**
+   * The component records apply() reads, as long as every requirement and kind stays as it is;
+   * absent: touches(). The plan keeps a benefit it measured across a pick that changed only the
+   * figures of components outside this list, when no cut set whose money the change alters holds
+   * one of them (plan.ts carried). Narrower than touches() for a change whose reach (what its cut
+   * sets pass through) is wider than what it is made from.
+   */
+  readsOnSameStructure?(inventory: Inventory, targets: readonly string[]): readonly string[];
   /** Data sets whose loss the change can affect. */
   touchesDataSets(targets: readonly string[]): string[];
   /**
@@ -636,6 +644,9 @@ const moveToCloud = (v: EffectValues): Mitigation => ({
     return inv;
   },
   defaultCost: () => ({ upfront: 1500, monthly: 60, lifeYears: 5 }),
+  // The target's record only: the access path is made of requirements and kinds, and apply()
+  // writes every figure of the target itself.
+  readsOnSameStructure: (_inv, targets) => targets,
   touches: (inventory, [target]) => {
     const path = cloudAccessPath(inventory);
     const extra = path === undefined ? [] : namedComponents(path).flatMap((id) => [id, ...closureOf(inventory, id)]);

@@ -67,7 +67,89 @@ function zeroCostActivity(): Inventory {
   return result.inventory;
 }
 
+/**
+ * A server only the first activity needs, and a CRM reached through two lines behind a
+ * switch-over group: moving the server to the cloud makes the first activity need that path, and
+ * a copy of its group with a switch-over of its own, whose rate follows the primary line's single
+ * events (the grid behind a UPS among them, through the UPS's ride-through).
+ * `covered`: the first activity needs the CRM too, so it already needs the path.
+ */
+function serverAndCloudPath(covered: boolean): Inventory {
+  const result = validateInventory({
+    format: "resilience-inventory/1",
+    asOf: "2026-11-21",
+    organization: { name: "Path", currency: "EUR", operatingHoursPerWeek: 168, staffCostPerHour: 40 },
+    people: [{ id: "ann" }],
+    components: [
+      { id: "grid", kind: "power", failuresPerYear: 2, repairHours: 4, monitored: false },
+      { id: "ups", kind: "ups", failuresPerYear: 0.2, repairHours: 24, requires: "grid", runtimeMinutes: 60 },
+      { id: "line-a", kind: "internet", failuresPerYear: 3, repairHours: 30, requires: "ups", monitored: false },
+      { id: "line-b", kind: "internet", failuresPerYear: 2, repairHours: 40, monitored: false },
+      { id: "crm", kind: "cloud", failuresPerYear: 1, repairHours: 2, requires: { any: ["line-a", "line-b"], id: "uplinks", failoverMinutes: 20 } },
+      { id: "server", kind: "server", failuresPerYear: 4, repairHours: 48, knownBy: ["ann"], monitored: false },
+    ],
+    functions: [
+      { id: "books", hours: "always", downtimeCostPerHour: 900, requires: covered ? { all: ["server", "crm"] } : "server" },
+      { id: "sales", hours: "always", downtimeCostPerHour: 300, requires: "crm" },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
+/**
+ * An activity that needs a switch-over group (primary line behind a UPS on the grid) or a third
+ * line; another that needs the grid. At order 2 the first activity's only set with the switch-over
+ * is {switch-over, line-c}, and no set of it holds the grid: a pick on the grid changes that set's
+ * money only through the switch-over's rate.
+ */
+function switchOverRate(): Inventory {
+  const result = validateInventory({
+    format: "resilience-inventory/1",
+    asOf: "2026-11-21",
+    organization: { name: "Switch-over", currency: "EUR", operatingHoursPerWeek: 168 },
+    components: [
+      { id: "grid", kind: "power", failuresPerYear: 6, repairHours: 5, monitored: false },
+      { id: "ups", kind: "ups", failuresPerYear: 0.1, repairHours: 24, requires: "grid", runtimeMinutes: 90 },
+      { id: "line-a", kind: "internet", failuresPerYear: 2, repairHours: 10, requires: "ups" },
+      { id: "line-b", kind: "internet", failuresPerYear: 2, repairHours: 10 },
+      { id: "line-c", kind: "internet", failuresPerYear: 40, repairHours: 100, monitored: false },
+    ],
+    functions: [
+      {
+        id: "orders",
+        hours: "always",
+        downtimeCostPerHour: 5000,
+        requires: { any: [{ any: ["line-a", "line-b"], id: "uplinks", failoverMinutes: 45 }, "line-c"] },
+      },
+      { id: "lights", hours: "always", downtimeCostPerHour: 10, requires: "grid" },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
 describe("benefits carried between plan rounds", () => {
+  it("are measured again when the pick changes a switch-over's rate through its primary's single events", () => {
+    const rows = carriedBenefitsAgainstFresh(switchOverRate(), { maxOrder: 2 });
+    expect(rows.find((r) => r.pick === "monitoring|grid" && r.candidate === "monitoring|line-c")).toBeUndefined();
+    for (const r of rows) expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.fresh)));
+  });
+
+  for (const covered of [false, true]) {
+    it(`of moving a workload to the cloud follow a pick on its path to the cloud (${covered ? "activity already on the path" : "activity new to the path"})`, () => {
+      // Move-to-cloud reads only its target's record (readsOnSameStructure), so after a pick that
+      // changes the figures of a line, only the footprint stands between a stale benefit and the
+      // plan, also in the activity the pick left alone and through the copied switch-over.
+      const rows = carriedBenefitsAgainstFresh(serverAndCloudPath(covered));
+      const picks = new Set(rows.map((r) => r.pick));
+      expect(picks.size).toBeGreaterThan(1);
+      for (const r of rows) {
+        expect(Math.abs(r.carried - r.fresh), `${r.candidate} after ${r.pick}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(r.fresh)));
+      }
+    });
+  }
+
   it("carry the hours avoided too, also through an activity without a cost per hour", () => {
     const rows = carriedBenefitsAgainstFresh(zeroCostActivity());
     for (const r of rows) {

@@ -18,6 +18,7 @@ import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
 import { makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
+import type { ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -473,9 +474,10 @@ function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
 }
 
 /**
- * Events whose figures (λ, r') differ between two models of the same structure; every switch-over
- * pseudo-event too once any figure changed (its rate follows its primary's, and which events
- * those are is the cut-set engine's to know).
+ * Events whose figures (λ, r') differ between two models of the same structure, and the
+ * switch-over pseudo-events whose rate can follow one of them: a switch-over's rate is summed over
+ * single events of its group's primary (cut-sets.ts failover), so it can change only when an
+ * event under the primary did (a nested switch-over included).
  */
 function changedEventsOf(before: Scores, after: Scores): number[] {
   const out: number[] = [];
@@ -484,8 +486,70 @@ function changedEventsOf(before: Scores, after: Scores): number[] {
   a.componentEvents.forEach((e, i) => {
     if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.push(e);
   });
-  if (out.length > 0) for (const p of b.pseudoEvents) out.push(p.event);
+  if (out.length === 0 || b.pseudoEvents.length === 0) return out;
+  const underPrimary = eventsUnderPrimaries(b);
+  const changed = new Set(out);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of b.pseudoEvents) {
+      if (changed.has(p.event)) continue;
+      const under = underPrimary.get(p.event);
+      if (under === undefined || [...under].some((e) => changed.has(e))) {
+        changed.add(p.event);
+        out.push(p.event);
+        grew = true;
+      }
+    }
+  }
   return out;
+}
+
+const primariesByStructure = new WeakMap<readonly StructureNode[], ReadonlyMap<number, ReadonlySet<number>>>();
+
+/** For each switch-over pseudo-event, every event under its group's primary (first member). */
+function eventsUnderPrimaries(model: ResolvedModel): ReadonlyMap<number, ReadonlySet<number>> {
+  let known = primariesByStructure.get(model.functionNodes);
+  if (known) return known;
+  const out = new Map<number, ReadonlySet<number>>();
+  const seen = new Set<StructureNode>();
+  const stack: StructureNode[] = [...model.functionNodes, ...model.componentNodes];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.type === "failover") out.set(node.pseudoEvent, eventsUnder(node.group.members[0]!));
+    for (const child of childrenOf(node)) stack.push(child);
+  }
+  primariesByStructure.set(model.functionNodes, (known = out));
+  return known;
+}
+
+function eventsUnder(root: StructureNode): Set<number> {
+  const events = new Set<number>();
+  const seen = new Set<StructureNode>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.type === "component" || node.type === "event") events.add(node.event);
+    if (node.type === "failover") events.add(node.pseudoEvent);
+    for (const child of childrenOf(node)) stack.push(child);
+  }
+  return events;
+}
+
+function childrenOf(node: StructureNode): readonly StructureNode[] {
+  switch (node.type) {
+    case "event":
+      return [];
+    case "component":
+      return node.requires ? [node.requires] : [];
+    case "gate":
+      return node.members;
+    case "failover":
+      return [node.group];
+  }
 }
 
 /** Whether function k was measured, and its money stays below the 8760-hour cap before and after, then and now. */
@@ -544,21 +608,45 @@ function carried(
     if (c.mitigation.touchesDataSets(c.targets).some((d) => pickedDataSets.has(d))) continue;
     if (!c.targets.every((t) => after.indexOfComponent(t) !== undefined || (e.inventory.dataSets ?? []).some((d) => d.id === t))) continue;
     // The functions it can change are those that reach its targets (FunctionReach).
-    const hit = reachAfter.affectedBy(c.roots).filter((k) => changedFunctions.has(k));
-    if (hit.length > 0 && (!sameStructure || !hit.every((k) => belowCap(m, k, e.after.functions[k]!)))) continue;
+    const affected = reachAfter.affectedBy(c.roots);
+    // On the same structure, a mitigation that says what its change is made from
+    // (Mitigation.readsOnSameStructure) needs only those records untouched; but then what it
+    // reaches, in every function it can change, is left to the footprint below: its cut sets
+    // after may pass through components the pick changed in a function the pick left alone (a
+    // workload moved to the cloud comes to need the internet path).
+    const narrow = sameStructure && c.mitigation.readsOnSameStructure !== undefined;
+    const checked = narrow ? affected : affected.filter((k) => changedFunctions.has(k));
+    if (checked.length > 0 && (!sameStructure || !checked.every((k) => belowCap(m, k, e.after.functions[k]!)))) continue;
     // What it touches follows from the structure: on the same structure, the bound's (BoundMemo).
     const memo = sameStructure ? memos.get(c.key) : undefined;
     const touches = memo && memo.structure === scoresBefore.model.componentNodes ? memo.touches : c.mitigation.touches(e.inventory, c.targets);
-    if (touches.some((id) => pickedComponents.has(id))) continue;
-    if (hit.length === 0) {
+    const read = narrow ? c.mitigation.readsOnSameStructure!(e.inventory, c.targets) : touches;
+    if (read.some((id) => pickedComponents.has(id))) continue;
+    if (checked.length === 0) {
       out.set(c.key, m);
       continue;
     }
     changedEvents ??= changedEventsOf(scoresBefore, e.after);
-    const footprint = footprintOf(m, after.numbering.size);
-    if (!changedEvents.some((ev) => footprint.has(ev))) out.set(c.key, m);
+    if (!meetsChange(footprintOf(m, after.numbering.size), changedEvents, e.after.model)) out.set(c.key, m);
   }
   return out;
+}
+
+/**
+ * Whether a footprint (footprintOf) holds an event whose figures the pick changed. A switch-over
+ * the pick's model does not have (the candidate made it: a copy of a group with fresh ids) has a
+ * rate whose sources are not known here: it counts as changed once any figure changed.
+ */
+function meetsChange(footprint: ReadonlySet<number>, changedEvents: readonly number[], model: ResolvedModel): boolean {
+  if (changedEvents.length === 0) return false;
+  const changed = new Set(changedEvents);
+  const primaries = eventsUnderPrimaries(model);
+  for (const ev of footprint) {
+    if (changed.has(ev)) return true;
+    const component = ev < model.eventComponents.length && model.eventComponents[ev]! >= 0;
+    if (!component && !primaries.has(ev)) return true;
+  }
+  return false;
 }
 
 /**
