@@ -9,7 +9,6 @@
 import type { Scores } from "./assess.js";
 import { COMPONENT_DEFAULTS, type Source } from "./defaults.js";
 import { isRestoreTested } from "./data-sets.js";
-import { cutSetIndex } from "./functions.js";
 import type { Component, Copy, DataSet, Inventory, Requirement } from "./schema.js";
 import { namedComponents as namedIn } from "./validate.js";
 import { keepShape } from "./shapes.js";
@@ -602,6 +601,12 @@ function findCloudAccessPath(inventory: Inventory): Requirement | undefined {
   return lines.length === 1 ? lines[0] : { any: lines };
 }
 
+/** The components of the cloud access path and everything they need (empty without a path). */
+const cloudAccessNeeds = perInventory((inventory): ReadonlySet<string> => {
+  const path = cloudAccessPath(inventory);
+  return new Set(path === undefined ? [] : namedComponents(path).flatMap((id) => [id, ...closureOf(inventory, id)]));
+});
+
 const CLOUD_PARAMETERS = {
   failuresPerYear: { label: "failures a year of the cloud service", defaultValue: COMPONENT_DEFAULTS.cloud.failuresPerYear, min: 0, max: 365, source: SRC.cloudSla },
   repairHours: { label: "hours each failure lasts", defaultValue: COMPONENT_DEFAULTS.cloud.repairHours, min: 0, minExclusive: true, max: 720, source: SRC.cloudSla },
@@ -618,10 +623,9 @@ const moveToCloud = (v: EffectValues): Mitigation => ({
   parameters: CLOUD_PARAMETERS,
   effectValues: v,
   candidates: (ctx) => {
-    const path = cloudAccessPath(ctx.inventory);
-    if (path === undefined) return [];
+    if (cloudAccessPath(ctx.inventory) === undefined) return [];
     // What the access path needs, directly or through other components: moving one of those would make a cycle.
-    const needed = new Set(namedComponents(path).flatMap((p) => [p, ...closureOf(ctx.inventory, p)]));
+    const needed = cloudAccessNeeds(ctx.inventory);
     return (ctx.inventory.components ?? [])
       .filter((c) => (c.kind === "server" || c.kind === "application") && ctx.spofs.has(c.id) && !needed.has(c.id))
       .map((c) => [c.id]);
@@ -647,11 +651,7 @@ const moveToCloud = (v: EffectValues): Mitigation => ({
   // The target's record only: the access path is made of requirements and kinds, and apply()
   // writes every figure of the target itself.
   readsOnSameStructure: (_inv, targets) => targets,
-  touches: (inventory, [target]) => {
-    const path = cloudAccessPath(inventory);
-    const extra = path === undefined ? [] : namedComponents(path).flatMap((id) => [id, ...closureOf(inventory, id)]);
-    return [...new Set([target!, ...closureOf(inventory, target!), ...extra])].sort();
-  },
+  touches: (inventory, [target]) => [...new Set([target!, ...closureOf(inventory, target!), ...cloudAccessNeeds(inventory)])].sort(),
   touchesDataSets: () => [],
 });
 
@@ -786,12 +786,12 @@ const monitoring: Mitigation = {
   candidates: (ctx) => {
     const unmonitored = (ctx.inventory.components ?? []).filter((c) => c.monitored === false);
     if (unmonitored.length === 0) return [];
-    const { model, functions } = ctx.scores;
-    // Looked up in each function's index (kept per result): unmonitored components are few.
+    const { model } = ctx.scores;
+    const inACutSet = eventsInCutSets(ctx.scores);
     return unmonitored
       .filter((c) => {
         const e = model.numbering.lookup(c.id);
-        return e !== undefined && functions.some((f) => cutSetIndex(model, f).byEvent.has(e));
+        return e !== undefined && inACutSet[e] === 1;
       })
       .map((c) => [c.id]);
   },
@@ -804,6 +804,18 @@ const monitoring: Mitigation = {
   touches: (_inv, targets) => [...targets],
   touchesDataSets: () => [],
 };
+
+const inCutSetsByScores = new WeakMap<Scores, Uint8Array>();
+
+/** 1 for each event that is in some cut set of some function, by event number. */
+function eventsInCutSets(scores: Scores): Uint8Array {
+  let marks = inCutSetsByScores.get(scores);
+  if (marks) return marks;
+  marks = new Uint8Array(scores.model.numbering.size);
+  for (const f of scores.functions) for (const set of f.cutSetEvents) for (const e of set) marks[e] = 1;
+  inCutSetsByScores.set(scores, marks);
+  return marks;
+}
 
 const DEFAULT_DATA_SET_GB = 500;
 

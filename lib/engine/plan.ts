@@ -251,6 +251,8 @@ function boundOf(
 }
 
 const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
+/** Function nodes are shared between models while every requirement and kind is unchanged (model.ts). */
+const reachByStructure = new WeakMap<readonly StructureNode[], FunctionReach>();
 
 /**
  * Which functions a change can affect. A mitigation changes only its targets and components that
@@ -261,7 +263,14 @@ const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
 class FunctionReach {
   private readonly byComponent = new Map<string, number[]>();
 
-  constructor(scores: Scores) {
+  /** The reach of a model's functions: the same object while the structure is (figures-only picks). */
+  static of(scores: Scores): FunctionReach {
+    let reach = reachByStructure.get(scores.model.functionNodes);
+    if (!reach) reachByStructure.set(scores.model.functionNodes, (reach = new FunctionReach(scores)));
+    return reach;
+  }
+
+  private constructor(scores: Scores) {
     keepShape(this);
     const model = scores.model;
     model.functionNodes.forEach((root, k) => {
@@ -701,7 +710,7 @@ function runPlan(
   // Every scoring of the plan shares event numbers and cut-set families (assess.ts ScoringCache).
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
   let scores = scoreInventory(current, { maxOrder: options.maxOrder, figuresOnly: true, cache });
-  let reach = new FunctionReach(scores);
+  let reach = FunctionReach.of(scores);
   const start = scores.expectedAnnualLoss;
   const applied = new Set<string>();
   const plan: PlanItem[] = [];
@@ -764,7 +773,7 @@ function runPlan(
     plan.push(toItem(best.c, { benefit: e.benefit, lossAfter: e.after.expectedAnnualLoss }, scores.expectedAnnualLoss));
     applied.add(keyOf(best.c.mitigation.id, best.c.targets));
     remaining -= best.c.firstYearCost;
-    const reachAfter = new FunctionReach(e.after);
+    const reachAfter = FunctionReach.of(e.after);
     carriedOver = carried(best.c, current, scores, e, measured, candidates, reachAfter, memos);
     current = e.inventory;
     scores = e.after;
@@ -838,7 +847,7 @@ export function carriedBenefitsAgainstFresh(
   const base = planBase(inventory, options);
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
   const scores = scoreInventory(base, { maxOrder: options.maxOrder, figuresOnly: true, cache });
-  const reach = new FunctionReach(scores);
+  const reach = FunctionReach.of(scores);
   const memos = new Map<string, BoundMemo>();
   const candidates = candidatesFor(base, scores, reach, new Set(), options, memos);
   const measured = new Map<string, Measurement>();
@@ -851,7 +860,7 @@ export function carriedBenefitsAgainstFresh(
   const out: Array<{ pick: string; candidate: string; carried: number; fresh: number; carriedHours: number; freshHours: number; changedFunctions: number }> = [];
   for (const picked of candidates) {
     const e = evaluated.get(picked.key)!;
-    const reachAfter = new FunctionReach(e.after);
+    const reachAfter = FunctionReach.of(e.after);
     const kept = carried(picked, base, scores, e, measured, candidates, reachAfter, memos);
     if (kept.size === 0) continue;
     const next = candidatesFor(e.inventory, e.after, reachAfter, new Set([picked.key]), options, new Map());
