@@ -229,14 +229,16 @@ function availabilityOf(inventory: Inventory): Map<string, number> {
  * replace records and insert new ones (mitigations.ts), so both lists are walked in step;
  * undefined when the lists are not related that way.
  */
-function alignedRecords(inventory: Inventory, numbering: EventNumbering, previous: ResolvedModel): Int32Array | undefined {
+function alignedRecords(inventory: Inventory, numbering: EventNumbering, previous: ResolvedModel): number[] | undefined {
   const before = previous.inventory;
   if (previous.numbering !== numbering || before.organization !== inventory.organization || before.people !== inventory.people) {
     return undefined;
   }
   const a = before.components ?? [];
   const b = inventory.components ?? [];
-  const out = new Int32Array(b.length).fill(-1);
+  // A plain array: a typed array's memory is allocated outside the heap, which costs more than
+  // its few hundred entries (a plan resolves a model per re-scoring).
+  const out = new Array<number>(b.length).fill(-1);
   let j = 0;
   for (let i = 0; i < b.length; i++) {
     if (j >= a.length) continue;
@@ -248,6 +250,20 @@ function alignedRecords(inventory: Inventory, numbering: EventNumbering, previou
 }
 
 /**
+ * `n` arrays of `length` figures, views of one buffer: a typed array's memory is allocated
+ * outside the heap, each allocation costing about as much as filling a few hundred entries, and a
+ * plan resolves a model per re-scoring.
+ */
+function figureArrays(length: number, n: 2): [Float64Array, Float64Array];
+function figureArrays(length: number, n: 5): [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+function figureArrays(length: number, n: number): Float64Array[] {
+  const buffer = new Float64Array(length * n);
+  const out: Float64Array[] = [];
+  for (let k = 0; k < n; k++) out.push(buffer.subarray(k * length, (k + 1) * length));
+  return out;
+}
+
+/**
  * The plan's commonest re-scoring: a change to the figures of some components (a support
  * contract, monitoring, a runbook, cross-training among the people already listed) or to data
  * sets only. Everything structural is `previous`'s: its nodes, switch-overs and function nodes
@@ -255,7 +271,7 @@ function alignedRecords(inventory: Inventory, numbering: EventNumbering, previou
  * changed records' figures are resolved. Undefined when the change is structural (a record's
  * `requires`, ride-through or kind, an inserted record, the function list).
  */
-function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel, prevAt: Int32Array): ResolvedModel | undefined {
+function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: ResolvedModel, prevAt: readonly number[]): ResolvedModel | undefined {
   const before = previous.inventory;
   // No record inserted: positions (and ids) are the previous model's (alignedRecords).
   if (prevAt.length !== (before.components ?? []).length) return undefined;
@@ -275,8 +291,10 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
     changed.push(i);
   }
   const { organization, numbering } = previous;
-  const failuresPerYear = previous.failuresPerYear.slice();
-  const effectiveRepairHours = previous.effectiveRepairHours.slice();
+  // Both in one allocation (see figureArrays).
+  const [failuresPerYear, effectiveRepairHours] = figureArrays(raw.length, 2);
+  failuresPerYear.set(previous.failuresPerYear);
+  effectiveRepairHours.set(previous.effectiveRepairHours);
   const components = previous.components.slice();
   if (changed.length > 0) {
     const availability = availabilityOf(inventory);
@@ -424,7 +442,7 @@ class StructureBuilder {
     private readonly eventComponents: Int32Array,
     private readonly cache: ModelCache | undefined,
     /** The previous model's nodes, and the position in it of each record that is the same object. */
-    private readonly previous: { readonly at: Int32Array; readonly builds: ReadonlyArray<ComponentBuild | undefined>; readonly nodes: readonly StructureNode[] } | undefined,
+    private readonly previous: { readonly at: readonly number[]; readonly builds: ReadonlyArray<ComponentBuild | undefined>; readonly nodes: readonly StructureNode[] } | undefined,
   ) {
     keepShape(this);
     this.componentNodes = new Array(rawComponents.length);
@@ -569,24 +587,15 @@ export function resolveModel(
 
   const rawComponents = inventory.components ?? [];
   const componentDefaults = COMPONENT_DEFAULTS;
-  // Components that took a default rate or repair time: their assumptions are written out only
-  // when someone reads them (a plan re-scores hundreds of times and reads none).
-  const defaulted: number[] = [];
   const componentEvents: number[] = new Array(rawComponents.length);
   // The figures of each component, by index. The ResolvedComponent objects are written out from
   // them only when someone reads `components` (the SPOF path reads none: one object and six
   // boxed numbers per component were most of resolving), or eagerly with a ModelCache, which
   // keeps them for the plan's later scorings.
   const count = rawComponents.length;
-  const failuresPerYear = new Float64Array(count);
-  const repairHours = new Float64Array(count);
-  const peopleWaitHours = new Float64Array(count);
-  const detectionWaitHours = new Float64Array(count);
-  const effectiveRepairHours = new Float64Array(count);
+  const [failuresPerYear, repairHours, peopleWaitHours, detectionWaitHours, effectiveRepairHours] = figureArrays(count, 5);
   const cachedValues: Array<ResolvedComponent | undefined> | undefined = cache ? new Array(count) : undefined;
   for (let i = 0; i < count; i++) {
-    const c = rawComponents[i]!;
-    if (c.failuresPerYear === undefined || c.repairHours === undefined) defaulted.push(i);
     const j = prevAt ? prevAt[i]! : -1;
     if (j >= 0) {
       // The same record under the same organisation and people: the same event and figures.
@@ -596,6 +605,7 @@ export function resolveModel(
       effectiveRepairHours[i] = prevRepairs![j]!;
       continue;
     }
+    const c = rawComponents[i]!;
     componentEvents[i] = numbering.of(c.id);
     const v = cache && cachedResolution(cache, c, inventory);
     if (v) {
@@ -648,8 +658,11 @@ export function resolveModel(
   const functionNodes = (inventory.functions ?? []).map((f) => structure.functionNode(f.requires));
   const { pseudoEvents, componentNodes, componentBuilds } = structure;
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
-  const allEventComponents = new Int32Array(numbering.size).fill(-1);
-  allEventComponents.set(eventComponents);
+  let allEventComponents = eventComponents;
+  if (numbering.size !== eventComponents.length) {
+    allEventComponents = new Int32Array(numbering.size).fill(-1);
+    allEventComponents.set(eventComponents);
+  }
 
   let all: Assumption[] | undefined;
 
@@ -669,14 +682,16 @@ export function resolveModel(
     },
     // Written out on first read (a plan re-scores hundreds of times and reads neither).
     () => (components ??= rawComponents.map((_, i) => resolvedComponent(i))),
-    () => (all ??= withComponentAssumptions(assumptions, rawComponents, defaulted)),
+    // The components' assumptions are found only then: a plan re-scores hundreds of times and
+    // reads none (and a record's fields are slow to read in a loop: records have many shapes).
+    () => (all ??= withComponentAssumptions(assumptions, rawComponents)),
   );
 }
 
 /** The organisation's and people's assumptions, then those of the components that took a default. */
-function withComponentAssumptions(before: readonly Assumption[], rawComponents: readonly Component[], defaulted: readonly number[]): Assumption[] {
+function withComponentAssumptions(before: readonly Assumption[], rawComponents: readonly Component[]): Assumption[] {
   const all = [...before];
-  for (const i of defaulted) {
+  for (let i = 0; i < rawComponents.length; i++) {
     const c = rawComponents[i]!;
     const d = COMPONENT_DEFAULTS[c.kind];
     if (c.failuresPerYear === undefined) {

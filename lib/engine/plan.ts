@@ -12,7 +12,7 @@ import {
   type EffectOverrides,
   type Mitigation,
   type MitigationCost,
-  type PlanContext,
+  planContext,
 } from "./mitigations.js";
 import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
@@ -388,9 +388,7 @@ function candidatesFor(
   memos: Map<string, BoundMemo>,
 ): Candidate[] {
   const dataSetsById = new Map(scores.dataSets.map((d) => [d.id, d]));
-  const spofs = new Set<string>();
-  for (const f of scores.functions) for (const id of f.singlePointsOfFailure) spofs.add(id);
-  const ctx: PlanContext = { inventory, scores, spofs };
+  const ctx = planContext(inventory, scores);
   const out: Candidate[] = [];
   for (const m of configureMitigations(options.effectOverrides)) {
     // Catalogue order, then by target ids: the order the inventory lists things in must not decide

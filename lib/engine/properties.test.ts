@@ -32,6 +32,7 @@ import {
   type Scores,
 } from "./index.js";
 
+import { planContext } from "./mitigations.js";
 import { carriedBenefitsAgainstFresh, planBoundsAgainstFresh } from "./plan.js";
 
 const AS_OF = "2026-11-21";
@@ -561,7 +562,7 @@ describe("scoring properties", () => {
           changedDataSets: new Set(base.dataSets.map((d) => d.id)),
         };
         for (const m of MITIGATIONS) {
-          for (const targets of m.candidates({ inventory: inv, scores: base, spofs }).slice(0, 2)) {
+          for (const targets of m.candidates(planContext(inv, base, spofs)).slice(0, 2)) {
             const next = m.apply(inv, targets);
             expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache })));
             expectSameSummary(summary(scoreInventory(next)), summary(scoreInventory(next, { cache, reuse: everything })));
@@ -760,7 +761,7 @@ function allCandidates(inv: Inventory, scores: Scores, applied: ReadonlySet<stri
   const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
   const out: Candidate[] = [];
   for (const m of catalogue) {
-    for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
+    for (const targets of m.candidates(planContext(inv, scores, spofs))) {
       const key = `${m.id}|${targets.join(",")}`;
       if (applied.has(key)) continue;
       const after = m.apply(inv, targets);
@@ -1076,7 +1077,7 @@ describe("the plan", () => {
         const spofs = new Set(before.functions.flatMap((f) => f.singlePointsOfFailure));
         for (const m of mitigations) {
           if (!m.boundShare) continue;
-          for (const targets of m.candidates({ inventory: inv, scores: before, spofs })) {
+          for (const targets of m.candidates(planContext(inv, before, spofs))) {
             const touched = new Set(m.touches(inv, targets));
             const after = scoreInventory(m.apply(inv, targets));
             before.functions.forEach((f, k) => {
@@ -1121,7 +1122,7 @@ describe("the plan", () => {
         };
         const reachedBy = inv.functions!.map((f) => reached(f.requires));
         for (const m of MITIGATIONS) {
-          for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
+          for (const targets of m.candidates(planContext(inv, scores, spofs))) {
             const after = scoreInventory(m.apply(inv, targets));
             inv.functions!.forEach((f, k) => {
               if (targets.some((t) => reachedBy[k]!.has(t))) return;
@@ -1147,7 +1148,7 @@ describe("the plan", () => {
         const scores = scoreInventory(inv);
         const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
         for (const m of MITIGATIONS) {
-          for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
+          for (const targets of m.candidates(planContext(inv, scores, spofs))) {
             const after = m.apply(inv, targets);
             const check = validateInventory(after);
             if (!check.ok) throw new Error(`${m.id} on ${targets.join(",")}:\n${check.problems.map(formatProblem).join("\n")}`);
@@ -1172,7 +1173,7 @@ describe("the plan", () => {
         const scores = scoreInventory(inv);
         const spofs = new Set(scores.functions.flatMap((f) => f.singlePointsOfFailure));
         for (const m of MITIGATIONS) {
-          for (const targets of m.candidates({ inventory: inv, scores, spofs })) {
+          for (const targets of m.candidates(planContext(inv, scores, spofs))) {
             const after = m.apply(inv, targets);
             applications++;
             expect(after).not.toBe(inv);
@@ -1202,7 +1203,7 @@ describe("the plan", () => {
       });
       const move = MITIGATIONS.find((m) => m.id === "move-to-cloud")!;
       const scores = scoreInventory(inv);
-      const candidates = move.candidates({ inventory: inv, scores, spofs: new Set(scores.functions[0]!.singlePointsOfFailure) });
+      const candidates = move.candidates(planContext(inv, scores, new Set(scores.functions[0]!.singlePointsOfFailure)));
       for (const targets of candidates) expect(validateInventory(move.apply(inv, targets)).ok).toBe(true);
       expect(assessInventory(inv).ok).toBe(true);
     });
