@@ -4,7 +4,7 @@
 import { assessDataSet, type DataSetResult } from "./data-sets.js";
 import { DEFAULT_MAX_ORDER, MAX_ORDER_LIMIT } from "./defaults.js";
 import { FamilyStore } from "./cut-sets.js";
-import { scoreFunctions, type FunctionResult, type FunctionScoringOptions, type PseudoEventResult } from "./functions.js";
+import { pseudoEventResults, scoreFunctions, type EventTables, type FunctionResult, type FunctionScoringOptions, type PseudoEventResult } from "./functions.js";
 import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
@@ -112,8 +112,8 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   // A change that reaches no function (a data-set mitigation) on the same structure: every
   // function keeps its previous result, and the switch-over rates they use are unchanged.
   const unchanged = reuse !== undefined && reuse.affectedFunctions.size === 0 && model.functionNodes === reuse.scores.model.functionNodes;
-  const { functions, pseudoEvents } = unchanged
-    ? { functions: reuse.scores.functions, pseudoEvents: reuse.scores.pseudoEvents }
+  const scored = unchanged
+    ? undefined
     : scoreFunctions(model, {
         maxOrder,
         figuresOnly: options.figuresOnly,
@@ -121,6 +121,9 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
         reuse: reuse && { functions: reuse.scores.functions, affected: reuse.affectedFunctions },
         twin: twinIndexes(model, options),
       });
+  const functions = scored ? scored.functions : reuse!.scores.functions;
+  // Written out when read: the plan's re-scorings never read them.
+  const pseudoEvents: PseudoEventSource = scored ? { model, tables: scored.tables } : { from: reuse!.scores };
   const previousDataSets = options.reuse?.scores.dataSets;
   const dataSets = (inventory.dataSets ?? []).map((ds, i) =>
     previousDataSets?.[i]?.id === ds.id && !options.reuse!.changedDataSets.has(ds.id)
@@ -138,9 +141,13 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
  * A class, not an object literal with getters: V8 keeps a literal that has accessors in dictionary
  * mode, and the plan reads these fields for every candidate of every round.
  */
+/** Where a scoring's switch-over results come from: its own tables, or an earlier scoring's. */
+type PseudoEventSource = { readonly model: ResolvedModel; readonly tables: EventTables } | { readonly from: Scores };
+
 class ScoresOfModel implements Scores {
   readonly currency: string;
   readonly expectedAnnualLoss: number;
+  private pseudoEventResults: readonly PseudoEventResult[] | undefined;
 
   constructor(
     readonly asOf: string,
@@ -148,12 +155,18 @@ class ScoresOfModel implements Scores {
     readonly dataSetsLoss: number,
     readonly functions: readonly FunctionResult[],
     readonly dataSets: readonly DataSetResult[],
-    readonly pseudoEvents: readonly PseudoEventResult[],
+    private readonly pseudoEventSource: PseudoEventSource,
     readonly model: ResolvedModel,
   ) {
     keepShape(this);
     this.currency = model.organization.currency;
     this.expectedAnnualLoss = functionsLoss + dataSetsLoss;
+  }
+
+  /** Written out on first read: the plan's re-scorings never read them. */
+  get pseudoEvents(): readonly PseudoEventResult[] {
+    const source = this.pseudoEventSource;
+    return (this.pseudoEventResults ??= "from" in source ? source.from.pseudoEvents : pseudoEventResults(source.model, source.tables));
   }
 
   /** Written out on first read (model.ts): the SPOF lists need none of these objects. */

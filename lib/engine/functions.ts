@@ -498,7 +498,7 @@ function deriveTwinFamilies(
 export function scoreFunctions(
   model: ResolvedModel,
   options: FunctionScoringOptions,
-): { functions: FunctionResult[]; pseudoEvents: PseudoEventResult[] } {
+): { functions: FunctionResult[]; tables: EventTables } {
   const tables = eventTables(model);
   const engine = new CutSetEngine(
     { maxOrder: options.maxOrder, eventCount: tables.failuresPerYear.length },
@@ -520,12 +520,6 @@ export function scoreFunctions(
   const families = model.functionNodes.map((node, k) =>
     reused[k] ? undefined : compact ? engine.singlesOf(node)! : engine.familyOf(node),
   );
-  const pseudoEvents = model.pseudoEvents.map((p) => ({
-    id: p.id,
-    failuresPerYear: tables.failuresPerYear[p.event]!,
-    effectiveRepairHours: tables.repairHours[p.event]!,
-    unavailability: unavailabilityOf(tables, p.event),
-  }));
   const results = functions.map((f, k): FunctionResult => {
     if (reused[k]) return reuse!.functions[k]!;
     const hours = f.hours ?? "business";
@@ -599,5 +593,16 @@ export function scoreFunctions(
       cutSets.map((c) => c.contribution * costFactor),
     );
   });
-  return { functions: results, pseudoEvents };
+  // The switch-overs' rates are final in `tables` by now (pseudoEventResults).
+  return { functions: results, tables };
+}
+
+/** The switch-over pseudo-events with their rates, from a scoring's tables (scoreFunctions). */
+export function pseudoEventResults(model: ResolvedModel, tables: EventTables): PseudoEventResult[] {
+  return model.pseudoEvents.map((p) => ({
+    id: p.id,
+    failuresPerYear: tables.failuresPerYear[p.event]!,
+    effectiveRepairHours: tables.repairHours[p.event]!,
+    unavailability: unavailabilityOf(tables, p.event),
+  }));
 }
