@@ -60,6 +60,8 @@ export interface PseudoEvent {
   readonly repairHours: number;
   /** Its event number. */
   readonly event: number;
+  /** The node of its group's primary (first member), whose single events set its rate. */
+  readonly primary: StructureNode;
 }
 
 /**
@@ -462,7 +464,7 @@ class StructureBuilder {
     const minutes = req.failoverMinutes ?? 0;
     if (minutes <= 0) return group;
     const id = `failover:${req.id!}`;
-    const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: this.numbering.of(id) };
+    const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: this.numbering.of(id), primary: group.members[0]! };
     this.pseudoEvents.push(pseudo);
     built?.pseudo.push(pseudo);
     return { type: "failover", group, pseudoEvent: pseudo.event };
@@ -627,16 +629,13 @@ export function resolveModel(
     detectionWaitHours[i] = detectionWait;
     effectiveRepairHours[i] = r + peopleWait + detectionWait;
   }
-  function resolvedComponent(i: number): ResolvedComponent {
-    return resolvedComponentOf(rawComponents[i]!, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!);
-  }
   let components: ResolvedComponent[] | undefined;
   if (cache) {
     components = new Array<ResolvedComponent>(count);
     for (let i = 0; i < count; i++) {
       let value = cachedValues![i];
       if (!value) {
-        value = resolvedComponent(i);
+        value = resolvedComponentOf(rawComponents[i]!, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!);
         cache.resolved.set(rawComponents[i]!, { organization: org, people: inventory.people, value });
       }
       components[i] = value;
@@ -681,7 +680,10 @@ export function resolveModel(
       functionNodes,
     },
     // Written out on first read (a plan re-scores hundreds of times and reads neither).
-    () => (components ??= rawComponents.map((_, i) => resolvedComponent(i))),
+    () =>
+      (components ??= rawComponents.map((c, i) =>
+        resolvedComponentOf(c, failuresPerYear[i]!, repairHours[i]!, peopleWaitHours[i]!, detectionWaitHours[i]!),
+      )),
     // The components' assumptions are found only then: a plan re-scores hundreds of times and
     // reads none (and a record's fields are slow to read in a loop: records have many shapes).
     () => (all ??= withComponentAssumptions(assumptions, rawComponents)),

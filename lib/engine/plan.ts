@@ -518,31 +518,29 @@ function eventsUnderPrimaries(model: ResolvedModel): ReadonlyMap<number, Readonl
   let known = primariesByStructure.get(model.functionNodes);
   if (known) return known;
   const out = new Map<number, ReadonlySet<number>>();
-  const seen = new Set<StructureNode>();
-  const stack: StructureNode[] = [...model.functionNodes, ...model.componentNodes];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (node.type === "failover") out.set(node.pseudoEvent, eventsUnder(node.group.members[0]!));
-    for (const child of childrenOf(node)) stack.push(child);
-  }
+  for (const p of model.pseudoEvents) out.set(p.event, eventsUnder(p.primary));
   primariesByStructure.set(model.functionNodes, (known = out));
   return known;
 }
 
-function eventsUnder(root: StructureNode): Set<number> {
-  const events = new Set<number>();
+/** Nodes are shared between the models of a plan while what they point to is (model.ts). */
+const eventsUnderNode = new WeakMap<StructureNode, ReadonlySet<number>>();
+
+function eventsUnder(root: StructureNode): ReadonlySet<number> {
+  let events = eventsUnderNode.get(root);
+  if (events) return events;
+  const found = new Set<number>();
   const seen = new Set<StructureNode>();
   const stack = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
-    if (node.type === "component" || node.type === "event") events.add(node.event);
-    if (node.type === "failover") events.add(node.pseudoEvent);
+    if (node.type === "component" || node.type === "event") found.add(node.event);
+    if (node.type === "failover") found.add(node.pseudoEvent);
     for (const child of childrenOf(node)) stack.push(child);
   }
+  eventsUnderNode.set(root, (events = found));
   return events;
 }
 
