@@ -8,7 +8,7 @@ import { pseudoEventResults, scoreFunctions, type EventTables, type FunctionResu
 import { EventNumbering, ModelCache, resolveModel, type Assumption, type ResolvedComponent, type ResolvedModel } from "./model.js";
 import { isIsoDate, type Inventory } from "./schema.js";
 import type { Problem } from "./problems.js";
-import { keepShape } from "./shapes.js";
+import { keepShape, keepShapesOnce } from "./shapes.js";
 
 /** Bumped whenever a figure for the same input could change. Stored with every snapshot. */
 export const ENGINE_VERSION = "1.0.2";
@@ -103,6 +103,7 @@ function twinIndexes(model: ResolvedModel, options: ScoreInternals): FunctionSco
 }
 
 export function scoreInventory(inventory: Inventory, options: ScoreOptions & ScoreInternals = {}): Scores {
+  keepShapesOnce();
   const maxOrder = options.maxOrder ?? DEFAULT_MAX_ORDER;
   const cache = options.cache;
   if (cache && cache.maxOrder !== maxOrder) throw new Error("bug: a ScoringCache serves one order limit");

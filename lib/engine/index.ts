@@ -16,7 +16,7 @@ import { buildPlan, type NotWorthItItem, type PlanItem, type PlanOptions } from 
 import type { Problem } from "./problems.js";
 import { ASSESSMENT_FORMAT, type Inventory } from "./schema.js";
 import { validateInventory } from "./validate.js";
-import { SHAPES_INVENTORY, keepShapesOf } from "./shapes.js";
+import { SHAPES_INVENTORY, setShapeKeeper } from "./shapes.js";
 
 export { ENGINE_VERSION, ScoringCache, scoreInventory, optionProblems, type ScoreOptions, type Scores } from "./assess.js";
 export { buildPlan, applyPlanItems, planBase, type PlanItem, type NotWorthItItem, type PlanOptions, type PlanResult } from "./plan.js";
@@ -139,20 +139,16 @@ export function assessInventory(input: unknown, options: AssessOptions = {}): As
   return { ok: true, assessment: assessValid(validation.inventory, options) };
 }
 
-let shapesKept = false;
+// Run once per process, before the engine's first scoring: see shapes.ts.
+setShapeKeeper(() => [
+  assessValid(SHAPES_INVENTORY),
+  assessValid(SHAPES_INVENTORY, { maxOrder: 1 }),
+  // The single-points-of-failure path (functions.ts CompactFunctionResult).
+  scoreInventory(SHAPES_INVENTORY, { maxOrder: 1, figuresOnly: true }),
+]);
 
 /** Score and plan an inventory that has already passed `validateInventory`. */
 export function assessValid(inventory: Inventory, options: AssessOptions = {}): Assessment {
-  if (!shapesKept) {
-    // Once per process, before the first assessment: see shapes.ts.
-    shapesKept = true;
-    keepShapesOf(() => [
-      assessValid(SHAPES_INVENTORY),
-      assessValid(SHAPES_INVENTORY, { maxOrder: 1 }),
-      // The single-points-of-failure path (functions.ts CompactFunctionResult).
-      scoreInventory(SHAPES_INVENTORY, { maxOrder: 1, figuresOnly: true }),
-    ]);
-  }
   const maxOrder = options.maxOrder ?? 3;
   const scores = scoreInventory(inventory, { maxOrder, asOf: options.asOf });
   const plan = options.withoutPlan ? undefined : buildPlan(inventory, options);

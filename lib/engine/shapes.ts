@@ -17,6 +17,23 @@ import type { Inventory } from "./schema.js";
 
 let collecting: object[] | undefined;
 const kept: object[] = [];
+let keeper: (() => unknown) | undefined;
+let keeperRan = false;
+
+/**
+ * What to run once to keep the shapes: index.ts registers small assessments of SHAPES_INVENTORY
+ * (the module that can call every entry point; assess.ts cannot import it).
+ */
+export function setShapeKeeper(run: () => unknown): void {
+  keeper = run;
+}
+
+/** Before the engine's first scoring (assess.ts scoreInventory): run the keeper once. */
+export function keepShapesOnce(): void {
+  if (keeperRan || !keeper) return;
+  keeperRan = true;
+  keepShapesOf(keeper);
+}
 
 /** Called by the constructor of every engine class: the object is kept while keepShapesOf runs. */
 export function keepShape(instance: object): void {
