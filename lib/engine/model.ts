@@ -53,6 +53,9 @@ export interface ResolvedOrganization {
   readonly lossScenarios: Readonly<Record<LossScenario, number>>;
 }
 
+/** Names of switch-over pseudo-events: `failover:<group id>` (model.md §3). */
+export const PSEUDO_EVENT_PREFIX = "failover:";
+
 export interface PseudoEvent {
   /** `failover:<group id>`. */
   readonly id: string;
@@ -463,7 +466,7 @@ class StructureBuilder {
     const group = { type: "gate", need: req.any.length, members: this.compileAll(req.any, built) } as const;
     const minutes = req.failoverMinutes ?? 0;
     if (minutes <= 0) return group;
-    const id = `failover:${req.id!}`;
+    const id = `${PSEUDO_EVENT_PREFIX}${req.id!}`;
     const pseudo: PseudoEvent = { id, groupId: req.id!, repairHours: minutes / 60, event: this.numbering.of(id), primary: group.members[0]! };
     this.pseudoEvents.push(pseudo);
     built?.pseudo.push(pseudo);

@@ -18,7 +18,7 @@ import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
 import { makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
-import type { ResolvedModel } from "./model.js";
+import { PSEUDO_EVENT_PREFIX, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
 
 export interface PlanOptions extends ScoreOptions {
@@ -640,7 +640,9 @@ function carried(
 /**
  * Whether a footprint (footprintOf) holds an event whose figures the pick changed. A switch-over
  * the pick's model does not have (the candidate made it: a copy of a group with fresh ids) has a
- * rate whose sources are not known here: it counts as changed once any figure changed.
+ * rate whose sources are not known here: it counts as changed once any figure changed. A
+ * component the candidate made (a twin) takes its figures from its target's record, which the
+ * pick left alone (carried() checks that first).
  */
 function meetsChange(footprint: ReadonlySet<number>, changedEvents: readonly number[], model: ResolvedModel): boolean {
   if (changedEvents.length === 0) return false;
@@ -648,8 +650,8 @@ function meetsChange(footprint: ReadonlySet<number>, changedEvents: readonly num
   const primaries = eventsUnderPrimaries(model);
   for (const ev of footprint) {
     if (changed.has(ev)) return true;
-    const component = ev < model.eventComponents.length && model.eventComponents[ev]! >= 0;
-    if (!component && !primaries.has(ev)) return true;
+    const known = (ev < model.eventComponents.length && model.eventComponents[ev]! >= 0) || primaries.has(ev);
+    if (!known && model.numbering.nameOf(ev).startsWith(PSEUDO_EVENT_PREFIX)) return true;
   }
   return false;
 }
