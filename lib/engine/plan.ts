@@ -175,8 +175,26 @@ function boundPart(
   return bound;
 }
 
+// Loops rather than callbacks in this file's per-candidate and per-round code: a callback made per
+// call loses its optimised code at every full collection (docs/decisions/008).
+
 function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether scores.functions at `positions` are, in order, the results listed. */
+function sameResultsAt(scores: Scores, positions: readonly number[], results: readonly FunctionResult[]): boolean {
+  if (positions.length !== results.length) return false;
+  for (let i = 0; i < positions.length; i++) if (scores.functions[positions[i]!] !== results[i]) return false;
+  return true;
+}
+
+function resultsAt(scores: Scores, positions: readonly number[]): FunctionResult[] {
+  const out = new Array<FunctionResult>(positions.length);
+  for (let i = 0; i < positions.length; i++) out[i] = scores.functions[positions[i]!]!;
+  return out;
 }
 
 /**
@@ -219,21 +237,21 @@ function boundOf(
   // After a structural change, what it touches is worked out again; often it is the same.
   const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
   const known = memo && (memo.touches === touches || sameList(memo.touches, touches)) ? memo : undefined;
-  if (
-    known &&
-    known.functions.length === affected.length &&
-    affected.every((k, i) => scores.functions[k] === known.functions[i]) &&
-    sameList(known.dataSets, dataSets)
-  ) {
+  if (known && sameResultsAt(scores, affected, known.functions) && sameList(known.dataSets, dataSets)) {
     if (known.structure !== structure) memos.set(key, { ...known, structure, touches });
     return known.bound;
   }
   let touched: number[] | undefined;
-  const functions = affected.map((k) => scores.functions[k]!);
-  const parts = functions.map((f, i) => {
+  const functions = resultsAt(scores, affected);
+  const parts = new Array<number>(functions.length);
+  for (let i = 0; i < functions.length; i++) {
+    const f = functions[i]!;
     // Positions stay while the structure does (the same functions reach the targets).
     const j = !known ? -1 : known.functions[i] === f ? i : known.functions.indexOf(f);
-    if (j >= 0) return known!.parts[j]!;
+    if (j >= 0) {
+      parts[i] = known!.parts[j]!;
+      continue;
+    }
     if (!touched) {
       touched = [];
       for (const id of touches) {
@@ -241,8 +259,8 @@ function boundOf(
         if (e !== undefined) touched.push(e);
       }
     }
-    return boundPart(scores, f, touched, m.boundShare);
-  });
+    parts[i] = boundPart(scores, f, touched, m.boundShare);
+  }
   let bound = 0;
   for (const part of parts) bound += part;
   for (const d of dataSets) bound += d.expectedAnnualLoss;
@@ -273,7 +291,8 @@ class FunctionReach {
   private constructor(scores: Scores) {
     keepShape(this);
     const model = scores.model;
-    model.functionNodes.forEach((root, k) => {
+    for (let k = 0; k < model.functionNodes.length; k++) {
+      const root = model.functionNodes[k]!;
       // Function nodes are reused between re-scorings while their structure holds (model.ts).
       let reached = reachedByRoot.get(root);
       if (!reached) reachedByRoot.set(root, (reached = [...reachedComponents(model, root)]));
@@ -282,7 +301,7 @@ class FunctionReach {
         if (!list) this.byComponent.set(id, (list = []));
         list.push(k);
       }
-    });
+    }
   }
 
   /** Indexes of the functions that reach one of `roots`, ascending. */
@@ -290,13 +309,15 @@ class FunctionReach {
     if (roots.length === 1) return this.byComponent.get(roots[0]!) ?? [];
     const out = new Set<number>();
     for (const id of roots) for (const k of this.byComponent.get(id) ?? []) out.add(k);
-    return [...out].sort((a, b) => a - b);
+    return [...out].sort(ascending);
   }
 }
 
 /** Target components of a candidate (data-set targets change no function). */
 function rootsOf(scores: Scores, targets: readonly string[]): string[] {
-  return targets.filter((t) => scores.model.indexOfComponent(t) !== undefined);
+  const out: string[] = [];
+  for (const t of targets) if (scores.model.indexOfComponent(t) !== undefined) out.push(t);
+  return out;
 }
 
 function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: PlanOptions, cache: ScoringCache, reach: FunctionReach): Evaluated {
@@ -323,17 +344,19 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
   }
   const functionGains: number[] = [];
   const hoursAvoided: number[] = [];
-  scores.functions.forEach((f, k) => {
+  for (let k = 0; k < scores.functions.length; k++) {
+    const f = scores.functions[k]!;
     const g = after.functions[k]!;
-    if (g === f) return;
+    if (g === f) continue;
     functionGains.push(f.expectedAnnualLoss - g.expectedAnnualLoss);
     hoursAvoided.push((f.downtimeHoursPerYear - g.downtimeHoursPerYear) * f.hoursWeight);
-  });
+  }
   const dataGains: number[] = [];
-  scores.dataSets.forEach((d, i) => {
+  for (let i = 0; i < scores.dataSets.length; i++) {
+    const d = scores.dataSets[i]!;
     const a = after.dataSets[i]!;
     if (a !== d) dataGains.push(d.expectedAnnualLoss - a.expectedAnnualLoss);
-  });
+  }
   const dataBenefit = sortedSum(dataGains);
   return {
     benefit: sortedSum(functionGains) + dataBenefit,
@@ -346,10 +369,14 @@ function evaluate(c: Candidate, inventory: Inventory, scores: Scores, options: P
 
 /** A sum that depends only on the numbers, not on their order. */
 function sortedSum(values: number[]): number {
-  values.sort((a, b) => a - b);
+  values.sort(ascending);
   let sum = 0;
   for (const v of values) sum += v;
   return sum;
+}
+
+function ascending(a: number, b: number): number {
+  return a - b;
 }
 
 function ratioOf(benefit: number, annual: number): number {
@@ -379,6 +406,15 @@ function toItem(c: Candidate, e: { readonly benefit: number; readonly lossAfter:
   };
 }
 
+interface TargetsByIds {
+  readonly targets: string[];
+  readonly ids: string;
+}
+
+function byTargetIds(a: TargetsByIds, b: TargetsByIds): number {
+  return a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0;
+}
+
 function candidatesFor(
   inventory: Inventory,
   scores: Scores,
@@ -393,8 +429,9 @@ function candidatesFor(
   for (const m of configureMitigations(options.effectOverrides)) {
     // Catalogue order, then by target ids: the order the inventory lists things in must not decide
     // between two candidates of equal ratio (twins), so that list order changes nothing.
-    const byIds = [...m.candidates(ctx)].map((targets) => ({ targets, ids: targets.length === 1 ? targets[0]! : [...targets].sort().join("\u0000") }));
-    byIds.sort((a, b) => (a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0));
+    const byIds: TargetsByIds[] = [];
+    for (const targets of m.candidates(ctx)) byIds.push({ targets, ids: targets.length === 1 ? targets[0]! : [...targets].sort().join("\u0000") });
+    byIds.sort(byTargetIds);
     for (const { targets } of byIds) {
       const key = keyOf(m.id, targets);
       if (applied.has(key)) continue;
@@ -437,8 +474,8 @@ function measurementOf(c: Candidate, e: Evaluated, scores: Scores, reach: Functi
     dataBenefit: e.dataBenefit,
     weightedHoursAvoided: e.weightedHoursAvoided,
     affected,
-    before: affected.map((k) => scores.functions[k]!),
-    after: affected.map((k) => e.after.functions[k]!),
+    before: resultsAt(scores, affected),
+    after: resultsAt(e.after, affected),
   };
 }
 
@@ -455,27 +492,30 @@ function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
   let longest = 0;
   for (const f of [...m.before, ...m.after]) for (const set of f.cutSetEvents) longest = Math.max(longest, set.length);
   const keyOf = makeKeyOf(longest, eventCount);
-  m.affected.forEach((_, i) => {
+  for (let i = 0; i < m.affected.length; i++) {
     const before = m.before[i]!;
     const after = m.after[i]!;
-    if (before === after) return;
+    if (before === after) continue;
     // Without a cost per hour every set's money is 0, yet the hours avoided (which the break-even
     // figure reads) can change: every event of the function counts.
     if (before.downtimeCostPerHour === 0) {
       for (const f of [before, after]) for (const set of f.cutSetEvents) for (const e of set) events.add(e);
-      return;
+      continue;
     }
     // Position of each set before, by key; what is left once matched is gone or changed.
     const at = new Map<number | string, number>();
-    before.cutSetEvents.forEach((set, j) => at.set(keyOf(set), j));
-    after.cutSetEvents.forEach((set, j) => {
+    const beforeSets = before.cutSetEvents;
+    for (let j = 0; j < beforeSets.length; j++) at.set(keyOf(beforeSets[j]!), j);
+    const afterSets = after.cutSetEvents;
+    for (let j = 0; j < afterSets.length; j++) {
+      const set = afterSets[j]!;
       const key = keyOf(set);
       const k = at.get(key);
       if (k !== undefined && before.cutSetLoss[k] === after.cutSetLoss[j]) at.delete(key);
       else for (const e of set) events.add(e);
-    });
-    for (const j of at.values()) for (const e of before.cutSetEvents[j]!) events.add(e);
-  });
+    }
+    for (const j of at.values()) for (const e of beforeSets[j]!) events.add(e);
+  }
   m.footprint = events;
   return events;
 }
@@ -490,9 +530,9 @@ function changedEventsOf(before: Scores, after: Scores): number[] {
   const out: number[] = [];
   const a = before.model;
   const b = after.model;
-  a.componentEvents.forEach((e, i) => {
-    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.push(e);
-  });
+  for (let i = 0; i < a.componentEvents.length; i++) {
+    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.push(a.componentEvents[i]!);
+  }
   if (out.length === 0 || b.pseudoEvents.length === 0) return out;
   const underPrimary = eventsUnderPrimaries(b);
   const changed = new Set(out);
@@ -501,7 +541,7 @@ function changedEventsOf(before: Scores, after: Scores): number[] {
     for (const p of b.pseudoEvents) {
       if (changed.has(p.event)) continue;
       const under = underPrimary.get(p.event);
-      if (under === undefined || [...under].some((e) => changed.has(e))) {
+      if (under === undefined || meetsAny(under, changed)) {
         changed.add(p.event);
         out.push(p.event);
         grew = true;
@@ -557,6 +597,23 @@ function childrenOf(node: StructureNode): readonly StructureNode[] {
   }
 }
 
+function meetsAny<T>(values: Iterable<T>, set: ReadonlySet<T>): boolean {
+  for (const v of values) if (set.has(v)) return true;
+  return false;
+}
+
+/** The values that are in `set`, in order. */
+function inSet(values: readonly number[], set: ReadonlySet<number>): number[] {
+  const out: number[] = [];
+  for (const v of values) if (set.has(v)) out.push(v);
+  return out;
+}
+
+function allBelowCap(m: Measurement, functions: readonly number[], now: Scores): boolean {
+  for (const k of functions) if (!belowCap(m, k, now.functions[k]!)) return false;
+  return true;
+}
+
 /** Whether function k was measured, and its money stays below the 8760-hour cap before and after, then and now. */
 function belowCap(m: Measurement, k: number, now: FunctionResult): boolean {
   const i = m.affected.indexOf(k);
@@ -600,9 +657,7 @@ function carried(
   const pickedComponents = new Set(picked.mitigation.touches(before, picked.targets));
   const pickedDataSets = new Set(picked.mitigation.touchesDataSets(picked.targets));
   const changedFunctions = new Set<number>();
-  scoresBefore.functions.forEach((f, k) => {
-    if (e.after.functions[k] !== f) changedFunctions.add(k);
-  });
+  for (let k = 0; k < scoresBefore.functions.length; k++) if (e.after.functions[k] !== scoresBefore.functions[k]) changedFunctions.add(k);
   const after = e.after.model;
   const sameStructure = after.functionNodes === scoresBefore.model.functionNodes && after.componentNodes === scoresBefore.model.componentNodes;
   let changedEvents: number[] | undefined;
@@ -620,13 +675,13 @@ function carried(
     // after may pass through components the pick changed in a function the pick left alone (a
     // workload moved to the cloud comes to need the internet path).
     const narrow = sameStructure && c.mitigation.readsOnSameStructure !== undefined;
-    const checked = narrow ? affected : affected.filter((k) => changedFunctions.has(k));
-    if (checked.length > 0 && (!sameStructure || !checked.every((k) => belowCap(m, k, e.after.functions[k]!)))) continue;
+    const checked = narrow ? affected : inSet(affected, changedFunctions);
+    if (checked.length > 0 && (!sameStructure || !allBelowCap(m, checked, e.after))) continue;
     // What it touches follows from the structure: on the same structure, the bound's (BoundMemo).
     const memo = sameStructure ? memos.get(c.key) : undefined;
     const touches = memo && memo.structure === scoresBefore.model.componentNodes ? memo.touches : c.mitigation.touches(e.inventory, c.targets);
     const read = narrow ? c.mitigation.readsOnSameStructure!(e.inventory, c.targets) : touches;
-    if (read.some((id) => pickedComponents.has(id))) continue;
+    if (meetsAny(read, pickedComponents)) continue;
     if (checked.length === 0) {
       out.set(c.key, m);
       continue;
@@ -666,6 +721,16 @@ const RATIO_TIE = 1e-12;
 
 function keyOf(mitigation: string, targets: readonly string[]): string {
   return `${mitigation}|${targets.join(",")}`;
+}
+
+interface BoundRatio {
+  readonly c: Candidate;
+  readonly i: number;
+  readonly r: number;
+}
+
+function byBoundRatio(a: BoundRatio, b: BoundRatio): number {
+  return b.r - a.r || a.i - b.i;
 }
 
 /** The inventory the plan works on: `asOf` filled in, so restore tests are dated. */
@@ -733,9 +798,9 @@ function runPlan(
     }
     // Most promising first, so that the bound can stop the search early. Stable: ties keep
     // catalogue order, then target ids.
-    const order = candidates
-      .map((c, i) => ({ c, i, r: ratioOf(c.bound, c.annualizedCost) }))
-      .sort((a, b) => b.r - a.r || a.i - b.i);
+    const order: BoundRatio[] = [];
+    for (let i = 0; i < candidates.length; i++) order.push({ c: candidates[i]!, i, r: ratioOf(candidates[i]!.bound, candidates[i]!.annualizedCost) });
+    order.sort(byBoundRatio);
     // The best ratio measured, and every candidate worth it with its ratio: the pick is the first
     // (catalogue order, then target ids) within RATIO_TIE of the best. Measured against the best
     // itself, so that the choice does not depend on the order the candidates were measured in.
