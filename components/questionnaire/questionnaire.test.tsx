@@ -41,6 +41,13 @@ describe("Questionnaire", () => {
     expect(html).toMatch(/<option value="fiber" selected="">Fiber<\/option>/);
   });
 
+  it("Continue waits until the checks have loaded: in the first render it is disabled", () => {
+    // The checks load after the first paint; a step passed before they arrive would be marked done
+    // without its missing answers shown (an end-to-end test clicked that early on a busy machine).
+    const html = renderToString(<Questionnaire initialAnswers={emptyAnswers()} version={1} onSave={save} assessmentId="a1" />);
+    expect(html).toMatch(/<button[^>]*disabled=""[^>]*>Continue<\/button>/);
+  });
+
   it("marks the current step for assistive technology", () => {
     const html = renderToString(<Questionnaire initialAnswers={emptyAnswers()} version={1} onSave={save} assessmentId="a1" />);
     expect(html).toMatch(/aria-current="step"[^>]*>1\. Your business/);

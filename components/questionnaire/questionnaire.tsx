@@ -247,7 +247,9 @@ export function Questionnaire(props: QuestionnaireProps) {
           Back
         </Button>
         {index < STEP_IDS.length - 1 ? (
-          <Button variant="primary" onClick={next}>
+          // Until the checks have loaded (just after the first paint), Continue waits: a step
+          // must not be passed, and marked done, before what it is missing can be shown.
+          <Button variant="primary" onClick={next} disabled={!validation}>
             Continue
           </Button>
         ) : allComplete && props.resultsHref ? (
