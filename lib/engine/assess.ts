@@ -138,13 +138,13 @@ export function scoreInventory(inventory: Inventory, options: ScoreOptions & Sco
   return new ScoresOfModel(asOf, functionsLoss, dataSetsLoss, functions, dataSets, pseudoEvents, model);
 }
 
+/** Where a scoring's switch-over results come from: its own tables, or an earlier scoring's. */
+type PseudoEventSource = { readonly model: ResolvedModel; readonly tables: EventTables } | { readonly from: Scores };
+
 /**
  * A class, not an object literal with getters: V8 keeps a literal that has accessors in dictionary
  * mode, and the plan reads these fields for every candidate of every round.
  */
-/** Where a scoring's switch-over results come from: its own tables, or an earlier scoring's. */
-type PseudoEventSource = { readonly model: ResolvedModel; readonly tables: EventTables } | { readonly from: Scores };
-
 class ScoresOfModel implements Scores {
   readonly currency: string;
   readonly expectedAnnualLoss: number;

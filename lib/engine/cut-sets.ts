@@ -162,6 +162,20 @@ function mergeRules(lists: ReadonlyArray<readonly FailoverRule[]>): readonly Fai
   return out;
 }
 
+/** The nodes a node points to. */
+export function childrenOf(node: StructureNode): readonly StructureNode[] {
+  switch (node.type) {
+    case "event":
+      return [];
+    case "component":
+      return node.requires ? [node.requires] : [];
+    case "gate":
+      return node.members;
+    case "failover":
+      return [node.group];
+  }
+}
+
 /**
  * Sets are keyed by a number when every key of up to `maxOrder` events fits in a double's 53-bit
  * mantissa (the common case, much faster in a Map); otherwise by a string.

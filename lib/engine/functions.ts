@@ -2,7 +2,7 @@
  * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
  * single points of failure, RTO and bus-factor findings.
  */
-import { CutSetEngine, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, childrenOf, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
@@ -412,20 +412,8 @@ export function reachedComponents(model: ResolvedModel, root: StructureNode): Se
     const node = stack.pop()!;
     if (seen.has(node)) continue;
     seen.add(node);
-    switch (node.type) {
-      case "event":
-        break;
-      case "component":
-        out.add(model.numbering.nameOf(node.event));
-        if (node.requires) stack.push(node.requires);
-        break;
-      case "gate":
-        stack.push(...node.members);
-        break;
-      case "failover":
-        stack.push(node.group);
-        break;
-    }
+    if (node.type === "component") out.add(model.numbering.nameOf(node.event));
+    for (const child of childrenOf(node)) stack.push(child);
   }
   return out;
 }

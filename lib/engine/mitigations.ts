@@ -38,9 +38,9 @@ export interface PlanContext {
   /** Component ids that are a single point of failure of at least one function. */
   readonly spofs: ReadonlySet<string>;
   /**
-   * Their records, in inventory order: most mitigations look only at these, and reading every
-   * record of the inventory (records come in many shapes, which makes their fields slow to read in
-   * a loop) for every mitigation in every round of a plan was a tenth of the plan's time.
+   * Their records, in inventory order: most mitigations look only at these, rather than read
+   * every record of the inventory (records come in many shapes, which makes their fields slow to
+   * read in a loop) for every mitigation in every round of a plan.
    */
   readonly spofComponents: readonly Component[];
 }

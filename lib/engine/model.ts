@@ -254,6 +254,14 @@ function alignedRecords(inventory: Inventory, numbering: EventNumbering, previou
   return j === a.length ? out : undefined;
 }
 
+/** A component index by event number covering every number handed out so far (−1: no component). */
+function sizedToNumbering(eventComponents: Int32Array, numbering: EventNumbering): Int32Array {
+  if (eventComponents.length === numbering.size) return eventComponents;
+  const out = new Int32Array(numbering.size).fill(-1);
+  out.set(eventComponents);
+  return out;
+}
+
 /**
  * `n` arrays of `length` figures, views of one buffer: a typed array's memory is allocated
  * outside the heap, each allocation costing about as much as filling a few hundred entries, and a
@@ -322,12 +330,8 @@ function resolveFiguresOnly(inventory: Inventory, cache: ModelCache, previous: R
       effectiveRepairHours[i] = value.effectiveRepairHours;
     }
   }
-  let eventComponents = previous.eventComponents;
-  if (eventComponents.length !== numbering.size) {
-    // Numbers handed out since (by other inventories of the plan) are no component of this one.
-    eventComponents = new Int32Array(numbering.size).fill(-1);
-    eventComponents.set(previous.eventComponents);
-  }
+  // Numbers handed out since (by other inventories of the plan) are no component of this one.
+  const eventComponents = sizedToNumbering(previous.eventComponents, numbering);
   let assumptions: readonly Assumption[] | undefined;
   return new Model(
     {
@@ -660,11 +664,7 @@ export function resolveModel(
   const functionNodes = (inventory.functions ?? []).map((f) => structure.functionNode(f.requires));
   const { pseudoEvents, componentNodes, componentBuilds } = structure;
   // Pseudo-events numbered since (a shared numbering may also have numbered them before) are −1.
-  let allEventComponents = eventComponents;
-  if (numbering.size !== eventComponents.length) {
-    allEventComponents = new Int32Array(numbering.size).fill(-1);
-    allEventComponents.set(eventComponents);
-  }
+  const allEventComponents = sizedToNumbering(eventComponents, numbering);
 
   let all: Assumption[] | undefined;
 

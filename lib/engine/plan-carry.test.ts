@@ -10,9 +10,16 @@ import { describe, expect, it } from "vitest";
 import { validateInventory, type Inventory } from "./index.js";
 import { carriedBenefitsAgainstFresh } from "./plan.js";
 
+/** The inventory, checked valid (a fixture here that is not is a bug in the test). */
+function valid(input: unknown): Inventory {
+  const result = validateInventory(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.inventory;
+}
+
 /** One activity that needs three servers, each known by one person or nobody. */
 function threeServers(scale: number): Inventory {
-  const result = validateInventory({
+  return valid({
     format: "resilience-inventory/1",
     asOf: "2026-11-21",
     organization: { name: "Three servers", currency: "EUR", operatingHoursPerWeek: 168 },
@@ -24,13 +31,11 @@ function threeServers(scale: number): Inventory {
     ],
     functions: [{ id: "f", name: "Everything", hours: "always", downtimeCostPerHour: 100, requires: { all: ["a", "b", "x"] } }],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
 }
 
 /** One activity that needs either of two unmonitored lines: their only cut set holds both. */
 function twoLines(): Inventory {
-  const result = validateInventory({
+  return valid({
     format: "resilience-inventory/1",
     asOf: "2026-11-21",
     organization: { name: "Two lines", currency: "EUR", operatingHoursPerWeek: 168 },
@@ -40,8 +45,6 @@ function twoLines(): Inventory {
     ],
     functions: [{ id: "f", name: "Orders", hours: "always", downtimeCostPerHour: 2000, requires: { any: ["a", "b"] } }],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
 }
 
 /**
@@ -49,7 +52,7 @@ function twoLines(): Inventory {
  * for each (found by a review: the zero-cost activity's hours avoided were carried stale).
  */
 function zeroCostActivity(): Inventory {
-  const result = validateInventory({
+  return valid({
     format: "resilience-inventory/1",
     asOf: "2026-11-21",
     organization: { name: "Hours", currency: "EUR", operatingHoursPerWeek: 168, staffCostPerHour: 50 },
@@ -63,8 +66,6 @@ function zeroCostActivity(): Inventory {
       { id: "hb", hours: "always", downtimeCostPerHour: 0.06845, requires: "b" },
     ],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
 }
 
 /**
@@ -75,7 +76,7 @@ function zeroCostActivity(): Inventory {
  * `covered`: the first activity needs the CRM too, so it already needs the path.
  */
 function serverAndCloudPath(covered: boolean): Inventory {
-  const result = validateInventory({
+  return valid({
     format: "resilience-inventory/1",
     asOf: "2026-11-21",
     organization: { name: "Path", currency: "EUR", operatingHoursPerWeek: 168, staffCostPerHour: 40 },
@@ -93,8 +94,6 @@ function serverAndCloudPath(covered: boolean): Inventory {
       { id: "sales", hours: "always", downtimeCostPerHour: 300, requires: "crm" },
     ],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
 }
 
 /**
@@ -104,7 +103,7 @@ function serverAndCloudPath(covered: boolean): Inventory {
  * money only through the switch-over's rate.
  */
 function switchOverRate(): Inventory {
-  const result = validateInventory({
+  return valid({
     format: "resilience-inventory/1",
     asOf: "2026-11-21",
     organization: { name: "Switch-over", currency: "EUR", operatingHoursPerWeek: 168 },
@@ -125,8 +124,6 @@ function switchOverRate(): Inventory {
       { id: "lights", hours: "always", downtimeCostPerHour: 10, requires: "grid" },
     ],
   });
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.inventory;
 }
 
 describe("benefits carried between plan rounds", () => {

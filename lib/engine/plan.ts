@@ -16,7 +16,7 @@ import {
 } from "./mitigations.js";
 import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
-import { makeKeyOf, type StructureNode } from "./cut-sets.js";
+import { childrenOf, makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory } from "./schema.js";
 import { PSEUDO_EVENT_PREFIX, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
@@ -526,29 +526,25 @@ function footprintOf(m: Measurement, eventCount: number): ReadonlySet<number> {
  * single events of its group's primary (cut-sets.ts failover), so it can change only when an
  * event under the primary did (a nested switch-over included).
  */
-function changedEventsOf(before: Scores, after: Scores): number[] {
-  const out: number[] = [];
+function changedEventsOf(before: Scores, after: Scores): ReadonlySet<number> {
+  const changed = new Set<number>();
   const a = before.model;
   const b = after.model;
   for (let i = 0; i < a.componentEvents.length; i++) {
-    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) out.push(a.componentEvents[i]!);
+    if (a.failuresPerYear[i] !== b.failuresPerYear[i] || a.effectiveRepairHours[i] !== b.effectiveRepairHours[i]) changed.add(a.componentEvents[i]!);
   }
-  if (out.length === 0 || b.pseudoEvents.length === 0) return out;
+  if (changed.size === 0 || b.pseudoEvents.length === 0) return changed;
   const underPrimary = eventsUnderPrimaries(b);
-  const changed = new Set(out);
   for (let grew = true; grew; ) {
     grew = false;
     for (const p of b.pseudoEvents) {
-      if (changed.has(p.event)) continue;
-      const under = underPrimary.get(p.event);
-      if (under === undefined || meetsAny(under, changed)) {
+      if (!changed.has(p.event) && meetsAny(underPrimary.get(p.event)!, changed)) {
         changed.add(p.event);
-        out.push(p.event);
         grew = true;
       }
     }
   }
-  return out;
+  return changed;
 }
 
 const primariesByStructure = new WeakMap<readonly StructureNode[], ReadonlyMap<number, ReadonlySet<number>>>();
@@ -582,19 +578,6 @@ function eventsUnder(root: StructureNode): ReadonlySet<number> {
   }
   eventsUnderNode.set(root, (events = found));
   return events;
-}
-
-function childrenOf(node: StructureNode): readonly StructureNode[] {
-  switch (node.type) {
-    case "event":
-      return [];
-    case "component":
-      return node.requires ? [node.requires] : [];
-    case "gate":
-      return node.members;
-    case "failover":
-      return [node.group];
-  }
 }
 
 function meetsAny<T>(values: Iterable<T>, set: ReadonlySet<T>): boolean {
@@ -660,7 +643,7 @@ function carried(
   for (let k = 0; k < scoresBefore.functions.length; k++) if (e.after.functions[k] !== scoresBefore.functions[k]) changedFunctions.add(k);
   const after = e.after.model;
   const sameStructure = after.functionNodes === scoresBefore.model.functionNodes && after.componentNodes === scoresBefore.model.componentNodes;
-  let changedEvents: number[] | undefined;
+  let changedEvents: ReadonlySet<number> | undefined;
   for (const c of candidates) {
     if (c === picked) continue;
     const m = measured.get(c.key);
@@ -699,9 +682,8 @@ function carried(
  * component the candidate made (a twin) takes its figures from its target's record, which the
  * pick left alone (carried() checks that first).
  */
-function meetsChange(footprint: ReadonlySet<number>, changedEvents: readonly number[], model: ResolvedModel): boolean {
-  if (changedEvents.length === 0) return false;
-  const changed = new Set(changedEvents);
+function meetsChange(footprint: ReadonlySet<number>, changed: ReadonlySet<number>, model: ResolvedModel): boolean {
+  if (changed.size === 0) return false;
   const primaries = eventsUnderPrimaries(model);
   for (const ev of footprint) {
     if (changed.has(ev)) return true;

@@ -15,8 +15,9 @@
  */
 import type { Inventory } from "./schema.js";
 
-let collecting: object[] | undefined;
-const kept: object[] = [];
+let collecting = false;
+/** One object per class: enough to hold its hidden classes. */
+const kept = new Map<unknown, object>();
 let keeper: (() => unknown) | undefined;
 let keeperRan = false;
 
@@ -32,34 +33,22 @@ export function setShapeKeeper(run: () => unknown): void {
 export function keepShapesOnce(): void {
   if (keeperRan || !keeper) return;
   keeperRan = true;
-  keepShapesOf(keeper);
-}
-
-/** Called by the constructor of every engine class: the object is kept while keepShapesOf runs. */
-export function keepShape(instance: object): void {
-  if (collecting) collecting.push(instance);
-}
-
-/** Run `run` once (a small assessment), keeping every engine object it makes. */
-export function keepShapesOf(run: () => unknown): void {
-  collecting = [];
+  collecting = true;
   try {
-    run();
-    // One object per class is enough to hold its hidden classes.
-    const seen = new Set<unknown>();
-    for (const o of collecting) {
-      if (seen.has(o.constructor)) continue;
-      seen.add(o.constructor);
-      kept.push(o);
-    }
+    keeper();
   } finally {
-    collecting = undefined;
+    collecting = false;
   }
+}
+
+/** Called by the constructor of every engine class: kept when it is the first of its class the keeper makes. */
+export function keepShape(instance: object): void {
+  if (collecting && !kept.has(instance.constructor)) kept.set(instance.constructor, instance);
 }
 
 /** The class names of the objects kept (for the test that every engine class is). */
 export function keptShapeClasses(): ReadonlySet<string> {
-  return new Set(kept.map((o) => o.constructor.name));
+  return new Set([...kept.values()].map((o) => o.constructor.name));
 }
 
 /**
