@@ -137,7 +137,7 @@ const namedCache = new WeakMap<object, readonly string[]>();
  * The component ids a requirement names. Requirement trees are never changed (edits replace
  * them) and are shared by the plan's many copies, so the answer is kept per tree.
  */
-function namedComponents(req: Requirement): readonly string[] {
+export function namedComponents(req: Requirement): readonly string[] {
   if (typeof req === "string") return [req];
   let names = namedCache.get(req);
   if (!names) namedCache.set(req, (names = namedIn(req)));

@@ -9,6 +9,7 @@ import {
   annualizedCost,
   configureMitigations,
   firstYearCost,
+  namedComponents,
   type EffectOverrides,
   type Mitigation,
   type MitigationCost,
@@ -17,7 +18,7 @@ import {
 import type { DataSetResult } from "./data-sets.js";
 import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
 import { childrenOf, makeKeyOf, type StructureNode } from "./cut-sets.js";
-import type { Inventory } from "./schema.js";
+import type { Inventory, Requirement } from "./schema.js";
 import { PSEUDO_EVENT_PREFIX, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
 
@@ -620,7 +621,9 @@ function belowCap(m: Measurement, k: number, now: FunctionResult): boolean {
  * - either the function's result is the same object (the pick did not change it at all),
  * - or the pick changed figures only (the same structure) and none of the events whose figures
  *   it changed is in a cut set whose money the candidate changes (footprintOf), below the cap:
- *   those sets keep their money before and after the candidate, and so does the difference.
+ *   those sets keep their money before and after the candidate, and so does the difference;
+ * - or the pick added a redundant twin of a component (no switch-over) and none of the cut sets
+ *   whose money the candidate changes holds that component, below the cap (apartFromTwin).
  * A carried benefit equals a fresh one up to rounding (the totals are summed afresh); the pick's
  * own figures always come from a fresh re-scoring. The property tests compare the plan with a
  * brute-force greedy that re-scores every candidate.
@@ -644,6 +647,8 @@ function carried(
   const after = e.after.model;
   const sameStructure = after.functionNodes === scoresBefore.model.functionNodes && after.componentNodes === scoresBefore.model.componentNodes;
   let changedEvents: ReadonlySet<number> | undefined;
+  // After a structural pick: the twin it added, when that is all it did (null: not a twin).
+  let twin: TwinPick | null | undefined;
   for (const c of candidates) {
     if (c === picked) continue;
     const m = measured.get(c.key);
@@ -659,7 +664,7 @@ function carried(
     // workload moved to the cloud comes to need the internet path).
     const narrow = sameStructure && c.mitigation.readsOnSameStructure !== undefined;
     const checked = narrow ? affected : inSet(affected, changedFunctions);
-    if (checked.length > 0 && (!sameStructure || !allBelowCap(m, checked, e.after))) continue;
+    if (checked.length > 0 && !allBelowCap(m, checked, e.after)) continue;
     // What it touches follows from the structure: on the same structure, the bound's (BoundMemo).
     const memo = sameStructure ? memos.get(c.key) : undefined;
     const touches = memo && memo.structure === scoresBefore.model.componentNodes ? memo.touches : c.mitigation.touches(e.inventory, c.targets);
@@ -669,10 +674,109 @@ function carried(
       out.set(c.key, m);
       continue;
     }
-    changedEvents ??= changedEventsOf(scoresBefore, e.after);
-    if (!meetsChange(footprintOf(m, after.numbering.size), changedEvents, e.after.model)) out.set(c.key, m);
+    if (sameStructure) {
+      changedEvents ??= changedEventsOf(scoresBefore, e.after);
+      if (!meetsChange(footprintOf(m, after.numbering.size), changedEvents, after)) out.set(c.key, m);
+    } else {
+      if (twin === undefined) twin = twinPickOf(picked, before, scoresBefore, e) ?? null;
+      if (twin !== null && apartFromTwin(footprintOf(m, after.numbering.size), twin, c.targets)) out.set(c.key, m);
+    }
   }
   return out;
+}
+
+/**
+ * A pick that only added a redundant twin of a component without a switch-over
+ * (Mitigation.twinOf), the twin needing what the original needs, with the same ride-through.
+ * Then every function fails after it exactly when it failed before with the original's event
+ * read as "original and twin both down": its minimal cut sets are the old ones with the twin added
+ * to every set holding the original (cut-sets.ts deriveTwin), whatever else is in the structure.
+ */
+interface TwinPick {
+  /** The original's event. */
+  readonly event: number;
+  /** Component records the pick added or changed: the twin and every consumer of the original. */
+  readonly changedRecords: ReadonlySet<string>;
+  /** Components named by a record the pick added or changed that its earlier version did not name. */
+  readonly newlyNamed: ReadonlySet<string>;
+}
+
+function twinPickOf(picked: Candidate, before: Inventory, scoresBefore: Scores, e: Evaluated): TwinPick | undefined {
+  const made = picked.mitigation.twinOf?.(e.inventory, picked.targets);
+  if (made === undefined) return undefined;
+  const model = e.after.model;
+  const i = model.indexOfComponent(made.of);
+  const j = model.indexOfComponent(made.twin);
+  if (i === undefined || j === undefined) return undefined;
+  const a = model.componentNodes[i]!;
+  const b = model.componentNodes[j]!;
+  if (a.type !== "component" || b.type !== "component" || a.rideThroughHours !== b.rideThroughHours || !sameSubStructure(a.requires, b.requires)) {
+    return undefined;
+  }
+  // A switch-over's rate follows the single events of its group's primary (cut-sets.ts failover):
+  // with the original under none, no rate changes.
+  for (const under of eventsUnderPrimaries(scoresBefore.model).values()) if (under.has(a.event)) return undefined;
+  return { event: a.event, ...changedRecords(before, e.inventory) };
+}
+
+/**
+ * Whether two nodes of one model have the same sub-structure: the same gates over the same
+ * component nodes (a model has one node per component) and the same switch-overs.
+ */
+function sameSubStructure(x: StructureNode | undefined, y: StructureNode | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined) return false;
+  if (x.type === "gate" && y.type === "gate") {
+    if (x.need !== y.need || x.members.length !== y.members.length) return false;
+    for (let k = 0; k < x.members.length; k++) if (!sameSubStructure(x.members[k], y.members[k])) return false;
+    return true;
+  }
+  if (x.type === "failover" && y.type === "failover") return x.pseudoEvent === y.pseudoEvent && sameSubStructure(x.group, y.group);
+  if (x.type === "event" && y.type === "event") return x.event === y.event;
+  return false;
+}
+
+/**
+ * Whether a candidate's benefit, measured before a twin pick (TwinPick), holds after it. Applied
+ * after the twin, the candidate makes the same structure as the twin applied after the candidate
+ * when it reads no record the pick added or changed and no such record newly names one of its
+ * targets (a candidate edits its targets and the records that name them: Mitigation.apply).
+ * carried() has checked the first for what it touches. Then the cut sets before and after the
+ * candidate both take the twin as above, and when the original is in none of the sets whose
+ * money the candidate changes, the sets holding it are the same before and after the candidate,
+ * and change alike: the candidate's benefit is the same. Below the cap (carried() checks it).
+ */
+function apartFromTwin(footprint: ReadonlySet<number>, twin: TwinPick, targets: readonly string[]): boolean {
+  if (footprint.has(twin.event)) return false;
+  for (const t of targets) if (twin.changedRecords.has(t) || twin.newlyNamed.has(t)) return false;
+  return true;
+}
+
+/**
+ * The component records of `after` that are new or changed from `before`, and the components
+ * that a new or changed record (of a component or a function) names and its earlier version did not.
+ */
+function changedRecords(before: Inventory, after: Inventory): { changedRecords: Set<string>; newlyNamed: Set<string> } {
+  const changed = new Set<string>();
+  const newlyNamed = new Set<string>();
+  const records = new Map<string, { readonly requires?: Requirement }>();
+  for (const c of before.components ?? []) records.set(c.id, c);
+  const functions = new Map<string, Requirement>();
+  for (const f of before.functions ?? []) functions.set(f.id, f.requires);
+  for (const c of after.components ?? []) {
+    const was = records.get(c.id);
+    if (was === c) continue;
+    changed.add(c.id);
+    addNewlyNamed(c.requires, was?.requires, newlyNamed);
+  }
+  for (const f of after.functions ?? []) addNewlyNamed(f.requires, functions.get(f.id), newlyNamed);
+  return { changedRecords: changed, newlyNamed };
+}
+
+function addNewlyNamed(now: Requirement | undefined, was: Requirement | undefined, out: Set<string>): void {
+  if (now === undefined || now === was) return;
+  const old = was === undefined ? [] : namedComponents(was);
+  for (const id of namedComponents(now)) if (!old.includes(id)) out.add(id);
 }
 
 /**
@@ -888,6 +992,8 @@ export function carriedBenefitsAgainstFresh(
   readonly carriedHours: number;
   readonly freshHours: number;
   readonly changedFunctions: number;
+  /** Whether the pick changed the structure (requirements, kinds or records). */
+  readonly structuralPick: boolean;
 }> {
   const base = planBase(inventory, options);
   const cache = new ScoringCache(options.maxOrder ?? DEFAULT_MAX_ORDER);
@@ -902,7 +1008,16 @@ export function carriedBenefitsAgainstFresh(
     evaluated.set(c.key, e);
     measured.set(c.key, measurementOf(c, e, scores, reach));
   }
-  const out: Array<{ pick: string; candidate: string; carried: number; fresh: number; carriedHours: number; freshHours: number; changedFunctions: number }> = [];
+  const out: Array<{
+    pick: string;
+    candidate: string;
+    carried: number;
+    fresh: number;
+    carriedHours: number;
+    freshHours: number;
+    changedFunctions: number;
+    structuralPick: boolean;
+  }> = [];
   for (const picked of candidates) {
     const e = evaluated.get(picked.key)!;
     const reachAfter = FunctionReach.of(e.after);
@@ -922,6 +1037,7 @@ export function carriedBenefitsAgainstFresh(
         carriedHours: m.weightedHoursAvoided,
         freshHours: fresh.weightedHoursAvoided,
         changedFunctions,
+        structuralPick: e.after.model.componentNodes !== scores.model.componentNodes,
       });
     }
   }
