@@ -120,6 +120,13 @@ export interface Mitigation {
    */
   boundShare?(meanJointOutageHours: number): number;
   /**
+   * For a change that gives its (single) target new figures of its own and leaves every record
+   * that needs the target as it is (a move to the cloud): the target's λ and r' after the change.
+   * A function that fails with the target alone still does after it, at the new figures: the plan
+   * counts that loss as certain when bounding the benefit (plan.ts targetLossAfter).
+   */
+  targetFiguresAfter?(): { readonly failuresPerYear: number; readonly effectiveRepairHours: number };
+  /**
    * For a mitigation that only adds a redundant twin of its target (addTwin without a
    * switch-over): the target and the twin's id in `after` (the result of apply). The scoring then
    * derives the functions' cut sets from the previous ones (assess.ts ScoreInternals.twin), after
@@ -674,6 +681,8 @@ const moveToCloud = (v: EffectValues): Mitigation => ({
   // The target's record only: the access path is made of requirements and kinds, and apply()
   // writes every figure of the target itself.
   readsOnSameStructure: (_inv, targets) => targets,
+  // apply() writes these, with no one to wait for and monitoring on: r' is the repair time.
+  targetFiguresAfter: () => ({ failuresPerYear: v.failuresPerYear!, effectiveRepairHours: v.repairHours! }),
   touches: (inventory, [target]) => [...new Set([target!, ...closureOf(inventory, target!), ...cloudAccessNeeds(inventory)])].sort(),
   touchesDataSets: () => [],
 });

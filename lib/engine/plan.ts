@@ -176,6 +176,47 @@ function boundPart(
   return bound;
 }
 
+/**
+ * A function's bound part (boundPart) less what the loss after the change certainly keeps of its
+ * target (Mitigation.targetFiguresAfter). When the function fails with the target alone (an
+ * order-1 cut set), it still does after the change: the target's event fails its node, and what
+ * needs the node is unchanged. That set's money then follows the new figures, at the same
+ * ride-through T (the route from the target up is unchanged): 8760 · e^(−T/r') · q · cost factor,
+ * with T read back from the set's money now (w = e^(−T/r'), so the new weight is w^(r'/r'new)). It
+ * is a set of the loss after that boundPart does not count as kept (it holds a touched
+ * component), so the loss after is at least the kept sets' money plus this, up to the cap.
+ */
+function withTargetLossAfter(
+  part: number,
+  scores: Scores,
+  f: FunctionResult,
+  roots: readonly string[],
+  after: { readonly failuresPerYear: number; readonly effectiveRepairHours: number },
+): number {
+  if (roots.length !== 1 || part === Infinity) return part;
+  const model = scores.model;
+  const i = model.indexOfComponent(roots[0]!);
+  if (i === undefined) return part;
+  const event = model.componentEvents[i]!;
+  const costFactor = f.hoursWeight * f.downtimeCostPerHour;
+  const q = Math.min(1, (model.failuresPerYear[i]! * model.effectiveRepairHours[i]!) / HOURS_PER_YEAR);
+  if (costFactor === 0 || q === 0) return part;
+  const index = cutSetIndex(model, f);
+  const slot = index.byEvent.get(event);
+  if (slot === undefined) return part;
+  let money: number | undefined;
+  for (const j of slot) if (f.cutSetEvents[j]!.length === 1) money = f.cutSetLoss[j]!;
+  if (money === undefined) return part;
+  const weight = Math.min(1, money / (HOURS_PER_YEAR * q * costFactor));
+  const qAfter = Math.min(1, (after.failuresPerYear * after.effectiveRepairHours) / HOURS_PER_YEAR);
+  const weightAfter = weight === 1 ? 1 : Math.pow(weight, model.effectiveRepairHours[i]! / after.effectiveRepairHours);
+  // Counted a hair short, so that rounding in the read-back cannot make the bound too tight.
+  const certain = HOURS_PER_YEAR * weightAfter * qAfter * costFactor * (1 - 1e-9);
+  // The loss after is capped at 8760 hours' worth: it is at least the smaller of that and the
+  // kept sets' money plus this set's.
+  return Math.max(part - certain, f.expectedAnnualLoss - HOURS_PER_YEAR * costFactor);
+}
+
 // Loops rather than callbacks in this file's per-candidate and per-round code: a callback made per
 // call loses its optimised code at every full collection (docs/decisions/008).
 
@@ -261,6 +302,7 @@ function boundOf(
       }
     }
     parts[i] = boundPart(scores, f, touched, m.boundShare);
+    if (m.targetFiguresAfter !== undefined) parts[i] = withTargetLossAfter(parts[i]!, scores, f, roots, m.targetFiguresAfter());
   }
   let bound = 0;
   for (const part of parts) bound += part;
