@@ -249,8 +249,9 @@ function resultsAt(scores: Scores, positions: readonly number[]): FunctionResult
  * worked out again.
  */
 interface BoundMemo {
-  readonly structure: readonly StructureNode[];
-  readonly touches: readonly string[];
+  /** The structure it was last checked against, and what the candidate touches on it (updated in place). */
+  structure: readonly StructureNode[];
+  touches: readonly string[];
   readonly functions: readonly FunctionResult[];
   readonly parts: readonly number[];
   readonly dataSets: readonly DataSetResult[];
@@ -280,7 +281,10 @@ function boundOf(
   const touches = memo && memo.structure === structure ? memo.touches : m.touches(inventory, targets);
   const known = memo && (memo.touches === touches || sameList(memo.touches, touches)) ? memo : undefined;
   if (known && sameResultsAt(scores, affected, known.functions) && sameList(known.dataSets, dataSets)) {
-    if (known.structure !== structure) memos.set(key, { ...known, structure, touches });
+    if (known.structure !== structure) {
+      known.structure = structure;
+      known.touches = touches;
+    }
     return known.bound;
   }
   let touched: number[] | undefined;
@@ -458,6 +462,28 @@ function byTargetIds(a: TargetsByIds, b: TargetsByIds): number {
   return a.ids < b.ids ? -1 : a.ids > b.ids ? 1 : 0;
 }
 
+/**
+ * Candidate keys of one plan, one string per mitigation and target: the same string object every
+ * round, so that the plan's look-ups by key (applied, memos, measurements) compare by identity
+ * instead of hashing and comparing a new string each time.
+ */
+class CandidateKeys {
+  private readonly byMitigation = new Map<Mitigation, Map<string, string>>();
+
+  constructor() {
+    keepShape(this);
+  }
+
+  of(m: Mitigation, targets: readonly string[]): string {
+    if (targets.length !== 1) return keyOf(m.id, targets);
+    let byTarget = this.byMitigation.get(m);
+    if (!byTarget) this.byMitigation.set(m, (byTarget = new Map()));
+    let key = byTarget.get(targets[0]!);
+    if (key === undefined) byTarget.set(targets[0]!, (key = keyOf(m.id, targets)));
+    return key;
+  }
+}
+
 function candidatesFor(
   inventory: Inventory,
   scores: Scores,
@@ -465,6 +491,7 @@ function candidatesFor(
   applied: ReadonlySet<string>,
   options: PlanOptions,
   memos: Map<string, BoundMemo>,
+  keys: CandidateKeys = new CandidateKeys(),
 ): Candidate[] {
   const dataSetsById = new Map(scores.dataSets.map((d) => [d.id, d]));
   const ctx = planContext(inventory, scores);
@@ -476,7 +503,7 @@ function candidatesFor(
     for (const targets of m.candidates(ctx)) byIds.push({ targets, ids: targets.length === 1 ? targets[0]! : [...targets].sort().join("\u0000") });
     byIds.sort(byTargetIds);
     for (const { targets } of byIds) {
-      const key = keyOf(m.id, targets);
+      const key = keys.of(m, targets);
       if (applied.has(key)) continue;
       const cost = costOf(m, inventory, targets, scores, options);
       const roots = rootsOf(scores, targets);
@@ -914,10 +941,11 @@ function runPlan(
   let carriedOver = new Map<string, Measurement>();
   // Bounds of earlier rounds that still hold (see BoundMemo).
   const memos = new Map<string, BoundMemo>();
+  const keys = new CandidateKeys();
 
   let itemLimitReached = false;
   for (;;) {
-    candidates = candidatesFor(current, scores, reach, applied, options, memos);
+    candidates = candidatesFor(current, scores, reach, applied, options, memos, keys);
     // Called at once, in this round's state.
     if (probe) probe(plan.length, candidates, () => candidatesFor(current, scores, reach, applied, options, new Map()));
     if (plan.length >= maxItems) {
@@ -962,7 +990,7 @@ function runPlan(
     }
     const e = best.c.evaluated;
     plan.push(toItem(best.c, { benefit: e.benefit, lossAfter: e.after.expectedAnnualLoss }, scores.expectedAnnualLoss));
-    applied.add(keyOf(best.c.mitigation.id, best.c.targets));
+    applied.add(best.c.key);
     remaining -= best.c.firstYearCost;
     const reachAfter = FunctionReach.of(e.after);
     carriedOver = carried(best.c, current, scores, e, measured, candidates, reachAfter, memos);
