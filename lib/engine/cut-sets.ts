@@ -176,6 +176,46 @@ export function childrenOf(node: StructureNode): readonly StructureNode[] {
   }
 }
 
+/** Nodes are shared between the models of a plan while what they point to is (model.ts). */
+const eventsUnderNode = new WeakMap<StructureNode, ReadonlySet<number>>();
+
+/** Every event at or under a node: components, basic events and switch-over pseudo-events. Kept per node. */
+export function eventsUnder(root: StructureNode): ReadonlySet<number> {
+  let events = eventsUnderNode.get(root);
+  if (events) return events;
+  const found = new Set<number>();
+  const seen = new Set<StructureNode>();
+  const stack = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.type === "component" || node.type === "event") found.add(node.event);
+    if (node.type === "failover") found.add(node.pseudoEvent);
+    for (const child of childrenOf(node)) stack.push(child);
+  }
+  eventsUnderNode.set(root, (events = found));
+  return events;
+}
+
+/**
+ * Whether two nodes of one model (or two absent requirements) have the same sub-structure: the
+ * same gates over the same component nodes (a model has one node per component) and the same
+ * switch-overs.
+ */
+export function sameSubStructure(x: StructureNode | undefined, y: StructureNode | undefined): boolean {
+  if (x === y) return true;
+  if (x === undefined || y === undefined) return false;
+  if (x.type === "gate" && y.type === "gate") {
+    if (x.need !== y.need || x.members.length !== y.members.length) return false;
+    for (let k = 0; k < x.members.length; k++) if (!sameSubStructure(x.members[k], y.members[k])) return false;
+    return true;
+  }
+  if (x.type === "failover" && y.type === "failover") return x.pseudoEvent === y.pseudoEvent && sameSubStructure(x.group, y.group);
+  if (x.type === "event" && y.type === "event") return x.event === y.event;
+  return false;
+}
+
 /**
  * Sets are keyed by a number when every key of up to `maxOrder` events fits in a double's 53-bit
  * mantissa (the common case, much faster in a Map); otherwise by a string.
@@ -495,20 +535,10 @@ export class CutSetEngine {
   }
 
   /**
-   * Whether two nodes (or two absent requirements) have the same sub-structure: the same events,
-   * gates and ride-through times. Only with a FamilyStore (signatures live there).
-   */
-  sameStructure(a: StructureNode | undefined, b: StructureNode | undefined): boolean {
-    if (!this.store) return false;
-    if (a === undefined || b === undefined) return a === b;
-    return a === b || this.signatureOf(a) === this.signatureOf(b);
-  }
-
-  /**
    * Store the family of `node` derived from `previous`'s, when `node` is `previous` with every
    * reference to the component of event `e1` replaced by any[e1's component, e2's component], the
    * two requiring the same sub-structure with the same ride-through (a redundant twin without a
-   * switch-over; the caller checks that: functions.ts deriveTwinFamilies). That structure fails
+   * switch-over; the caller checks that: functions.ts redundantTwinNodes). That structure fails
    * exactly when the old one does with e1 read as "e1 and e2 both down", the requirements below
    * them being the same: so its minimal cut sets are the old ones with e2 added to every set that
    * holds e1, each with its T (twinFamily). Nothing is stored when `previous`'s family is not

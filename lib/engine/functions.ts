@@ -2,7 +2,7 @@
  * Expected downtime and loss of business functions (model.md §4): weighted minimal cut sets,
  * single points of failure, RTO and bus-factor findings.
  */
-import { CutSetEngine, childrenOf, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
+import { CutSetEngine, sameSubStructure, type Family, type FamilyStore, type Singles, type StructureNode } from "./cut-sets.js";
 import { HOURS_PER_YEAR } from "./defaults.js";
 import { eventName, hoursWeight, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
@@ -403,20 +403,6 @@ export interface FunctionScoringOptions {
   readonly twin?: { readonly previous: ResolvedModel; readonly of: number; readonly twin: number };
 }
 
-/** Ids of every component the structure below `root` reaches. */
-export function reachedComponents(model: ResolvedModel, root: StructureNode): Set<string> {
-  const out = new Set<string>();
-  const seen = new Set<StructureNode>();
-  const stack: StructureNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (node.type === "component") out.add(model.numbering.nameOf(node.event));
-    for (const child of childrenOf(node)) stack.push(child);
-  }
-  return out;
-}
 
 /** Where each event appears among a function's cut sets (see cutSetIndex). */
 export interface CutSetIndex {
@@ -461,6 +447,23 @@ export interface PseudoEventResult {
   readonly unavailability: number;
 }
 
+/**
+ * The nodes of a component and its twin (component indexes) when the twin is redundant in the
+ * sense of cut-sets.ts deriveTwin: the same requirements below both (a switch-over among them
+ * would give the twin its own pseudo-event) and the same ride-through. Else undefined.
+ */
+export function redundantTwinNodes(
+  model: ResolvedModel,
+  of: number,
+  twin: number,
+): { readonly original: StructureNode & { type: "component" }; readonly twin: StructureNode & { type: "component" } } | undefined {
+  const a = model.componentNodes[of];
+  const b = model.componentNodes[twin];
+  if (a?.type !== "component" || b?.type !== "component") return undefined;
+  if (a.rideThroughHours !== b.rideThroughHours || !sameSubStructure(a.requires, b.requires)) return undefined;
+  return { original: a, twin: b };
+}
+
 /** Store the functions' families derived from their previous ones (FunctionScoringOptions.twin), when the twin checks out. */
 function deriveTwinFamilies(
   model: ResolvedModel,
@@ -468,12 +471,10 @@ function deriveTwinFamilies(
   twin: NonNullable<FunctionScoringOptions["twin"]>,
   reused: readonly boolean[],
 ): void {
-  const a = model.componentNodes[twin.of];
-  const b = model.componentNodes[twin.twin];
-  if (a?.type !== "component" || b?.type !== "component") return;
-  // The same requirements below both (a switch-over among them would give the twin its own
-  // pseudo-event) and the same ride-through.
-  if (a.rideThroughHours !== b.rideThroughHours || !engine.sameStructure(a.requires, b.requires)) return;
+  const nodes = redundantTwinNodes(model, twin.of, twin.twin);
+  if (!nodes) return;
+  const a = nodes.original;
+  const b = nodes.twin;
   const previous = twin.previous;
   const functions = model.inventory.functions ?? [];
   const before = previous.inventory.functions ?? [];

@@ -123,7 +123,7 @@ export interface Mitigation {
    * For a change that gives its (single) target new figures of its own and leaves every record
    * that needs the target as it is (a move to the cloud): the target's λ and r' after the change.
    * A function that fails with the target alone still does after it, at the new figures: the plan
-   * counts that loss as certain when bounding the benefit (plan.ts targetLossAfter).
+   * counts that loss as certain when bounding the benefit (plan.ts withTargetLossAfter).
    */
   targetFiguresAfter?(): { readonly failuresPerYear: number; readonly effectiveRepairHours: number };
   /**

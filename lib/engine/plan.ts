@@ -16,8 +16,8 @@ import {
   planContext,
 } from "./mitigations.js";
 import type { DataSetResult } from "./data-sets.js";
-import { cutSetIndex, reachedComponents, type FunctionResult } from "./functions.js";
-import { childrenOf, makeKeyOf, type StructureNode } from "./cut-sets.js";
+import { cutSetIndex, redundantTwinNodes, type FunctionResult } from "./functions.js";
+import { eventsUnder, makeKeyOf, type StructureNode } from "./cut-sets.js";
 import type { Inventory, Requirement } from "./schema.js";
 import { PSEUDO_EVENT_PREFIX, type ResolvedModel } from "./model.js";
 import { keepShape } from "./shapes.js";
@@ -315,7 +315,6 @@ function boundOf(
   return bound;
 }
 
-const reachedByRoot = new WeakMap<StructureNode, readonly string[]>();
 /** Function nodes are shared between models while every requirement and kind is unchanged (model.ts). */
 const reachByStructure = new WeakMap<readonly StructureNode[], FunctionReach>();
 
@@ -338,12 +337,14 @@ class FunctionReach {
   private constructor(scores: Scores) {
     keepShape(this);
     const model = scores.model;
+    const { eventComponents, numbering } = model;
     for (let k = 0; k < model.functionNodes.length; k++) {
-      const root = model.functionNodes[k]!;
-      // Function nodes are reused between re-scorings while their structure holds (model.ts).
-      let reached = reachedByRoot.get(root);
-      if (!reached) reachedByRoot.set(root, (reached = [...reachedComponents(model, root)]));
-      for (const id of reached) {
+      // Function nodes are reused between re-scorings while their structure holds (model.ts), and
+      // so is what is under them (eventsUnder keeps it per node).
+      for (const e of eventsUnder(model.functionNodes[k]!)) {
+        // Components only, not switch-over pseudo-events.
+        if (!(e < eventComponents.length && eventComponents[e]! >= 0)) continue;
+        const id = numbering.nameOf(e);
         let list = this.byComponent.get(id);
         if (!list) this.byComponent.set(id, (list = []));
         list.push(k);
@@ -629,26 +630,6 @@ function eventsUnderPrimaries(model: ResolvedModel): ReadonlyMap<number, Readonl
   return known;
 }
 
-/** Nodes are shared between the models of a plan while what they point to is (model.ts). */
-const eventsUnderNode = new WeakMap<StructureNode, ReadonlySet<number>>();
-
-function eventsUnder(root: StructureNode): ReadonlySet<number> {
-  let events = eventsUnderNode.get(root);
-  if (events) return events;
-  const found = new Set<number>();
-  const seen = new Set<StructureNode>();
-  const stack = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (node.type === "component" || node.type === "event") found.add(node.event);
-    if (node.type === "failover") found.add(node.pseudoEvent);
-    for (const child of childrenOf(node)) stack.push(child);
-  }
-  eventsUnderNode.set(root, (events = found));
-  return events;
-}
 
 function meetsAny<T>(values: Iterable<T>, set: ReadonlySet<T>): boolean {
   for (const v of values) if (set.has(v)) return true;
@@ -776,33 +757,13 @@ function twinPickOf(picked: Candidate, before: Inventory, scoresBefore: Scores, 
   const model = e.after.model;
   const i = model.indexOfComponent(made.of);
   const j = model.indexOfComponent(made.twin);
-  if (i === undefined || j === undefined) return undefined;
-  const a = model.componentNodes[i]!;
-  const b = model.componentNodes[j]!;
-  if (a.type !== "component" || b.type !== "component" || a.rideThroughHours !== b.rideThroughHours || !sameSubStructure(a.requires, b.requires)) {
-    return undefined;
-  }
+  const nodes = i === undefined || j === undefined ? undefined : redundantTwinNodes(model, i, j);
+  if (!nodes) return undefined;
+  const event = nodes.original.event;
   // A switch-over's rate follows the single events of its group's primary (cut-sets.ts failover):
   // with the original under none, no rate changes.
-  for (const under of eventsUnderPrimaries(scoresBefore.model).values()) if (under.has(a.event)) return undefined;
-  return { event: a.event, ...changedRecords(before, e.inventory) };
-}
-
-/**
- * Whether two nodes of one model have the same sub-structure: the same gates over the same
- * component nodes (a model has one node per component) and the same switch-overs.
- */
-function sameSubStructure(x: StructureNode | undefined, y: StructureNode | undefined): boolean {
-  if (x === y) return true;
-  if (x === undefined || y === undefined) return false;
-  if (x.type === "gate" && y.type === "gate") {
-    if (x.need !== y.need || x.members.length !== y.members.length) return false;
-    for (let k = 0; k < x.members.length; k++) if (!sameSubStructure(x.members[k], y.members[k])) return false;
-    return true;
-  }
-  if (x.type === "failover" && y.type === "failover") return x.pseudoEvent === y.pseudoEvent && sameSubStructure(x.group, y.group);
-  if (x.type === "event" && y.type === "event") return x.event === y.event;
-  return false;
+  for (const under of eventsUnderPrimaries(scoresBefore.model).values()) if (under.has(event)) return undefined;
+  return { event, ...changedRecords(before, e.inventory) };
 }
 
 /**

@@ -835,6 +835,25 @@ function boundOf(
   return bound;
 }
 
+/**
+ * Every benefit a plan would carry after each candidate taken as the pick (plan.ts
+ * carriedBenefitsAgainstFresh), checked against the candidate re-scored after that pick: the
+ * benefit and the weighted hours avoided. Throws on the first that differs; the carries, to count.
+ */
+function checkedCarries(inv: Inventory): ReturnType<typeof carriedBenefitsAgainstFresh> {
+  const scale = Math.max(1, scoreInventory(inv).expectedAnnualLoss);
+  const carries = carriedBenefitsAgainstFresh(inv);
+  for (const r of carries) {
+    if (!(Math.abs(r.carried - r.fresh) <= 1e-9 * scale)) {
+      throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carried} but re-scores to ${r.fresh}`);
+    }
+    if (!(Math.abs(r.carriedHours - r.freshHours) <= 1e-9 * Math.max(1, Math.abs(r.freshHours)))) {
+      throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carriedHours} hours avoided but re-scores to ${r.freshHours}`);
+    }
+  }
+  return carries;
+}
+
 interface GreedyStep {
   readonly total: number;
   readonly candidates: readonly Candidate[];
@@ -1094,17 +1113,9 @@ describe("the plan", () => {
     let acrossChangedFunctions = 0;
     fc.assert(
       fc.property(inventoryArb({ maxComponents: 12, maxFunctions: 3, maxDataSets: 2 }), (raw) => {
-        const inv = valid(raw);
-        const scale = Math.max(1, scoreInventory(inv).expectedAnnualLoss);
-        for (const r of carriedBenefitsAgainstFresh(inv)) {
+        for (const r of checkedCarries(valid(raw))) {
           carriedCount++;
           if (r.changedFunctions > 0) acrossChangedFunctions++;
-          if (!(Math.abs(r.carried - r.fresh) <= 1e-9 * scale)) {
-            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carried} but re-scores to ${r.fresh}`);
-          }
-          if (!(Math.abs(r.carriedHours - r.freshHours) <= 1e-9 * Math.max(1, Math.abs(r.freshHours)))) {
-            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carriedHours} hours avoided but re-scores to ${r.freshHours}`);
-          }
         }
       }),
       { numRuns: 100 },
@@ -1126,17 +1137,7 @@ describe("the plan", () => {
     }));
     fc.assert(
       fc.property(networkHeavy, (raw) => {
-        const inv = valid(raw);
-        const scale = Math.max(1, scoreInventory(inv).expectedAnnualLoss);
-        for (const r of carriedBenefitsAgainstFresh(inv)) {
-          if (r.changedFunctions > 0 && r.structuralPick) acrossTwins++;
-          if (!(Math.abs(r.carried - r.fresh) <= 1e-9 * scale)) {
-            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carried} but re-scores to ${r.fresh}`);
-          }
-          if (!(Math.abs(r.carriedHours - r.freshHours) <= 1e-9 * Math.max(1, Math.abs(r.freshHours)))) {
-            throw new Error(`after ${r.pick}, ${r.candidate} carried ${r.carriedHours} hours avoided but re-scores to ${r.freshHours}`);
-          }
-        }
+        for (const r of checkedCarries(valid(raw))) if (r.changedFunctions > 0 && r.structuralPick) acrossTwins++;
       }),
       { numRuns: 200 },
     );
